@@ -1,0 +1,65 @@
+"""Quality and speed of MultDAE and beta-MultVAE on ML-100k and ML-1M (3 seeds, both settings), CPU.
+Results go to bench/vae_quality.json (one record per run, appended as runs finish; finished runs are skipped, so the
+script can be stopped and restarted) and bench/vae_speed.json. Notebook 06_train displays them.
+
+    CADVAE_DATA=../shared/data python bench/bench_vae.py [quality|speed]
+"""
+import json, math, os, platform, resource, sys, time
+from pathlib import Path
+import torch
+from cadvae_nb.data import prepare
+from cadvae_nb.train import TrainConfig, fit
+
+HERE = Path(__file__).parent
+OUT = HERE / 'out'
+PLAN = {  # dataset: (epochs, batch size, patience)
+    'ml-100k': (200, 100, 50),
+    'ml-1m': (100, 500, 30),
+}
+
+def machine():
+    cpu = next((l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name')), platform.processor())
+    return f'{cpu}, {os.cpu_count()} cores, torch {torch.__version__}, {torch.get_num_threads()} threads'
+
+def quality(seeds=(0, 1, 2)):
+    path = HERE / 'vae_quality.json'
+    rec = json.loads(path.read_text()) if path.exists() else {'machine': machine(), 'command': 'python bench/bench_vae.py quality', 'runs': []}
+    done = {(r['dataset'], r['model'], r['setting'], r['seed']) for r in rec['runs']}
+    for ds, (epochs, bs, patience) in PLAN.items():
+        split = prepare(ds, download=False, progress=False)
+        steps = epochs * math.ceil(split.train.shape[0] / bs)
+        for setting in ('table1', 'published'):
+            for model in ('multdae', 'multvae'):
+                for seed in seeds:
+                    if (ds, model, setting, seed) in done: continue
+                    kw = {'anneal_steps': int(0.8 * steps)} if model == 'multvae' else {}  # reach the beta cap at 80% of training
+                    cfg = TrainConfig(model=model, setting=setting, epochs=epochs, batch_size=bs, patience=patience, seed=seed, model_kw=kw)
+                    res = fit(split, OUT / f'{ds}-{model}-{setting}-{seed}', cfg, progress=False, log=lambda *a: None)
+                    res['config'] = {'epochs': epochs, 'batch_size': bs, 'patience': patience, **kw}
+                    rec['runs'].append(res); path.write_text(json.dumps(rec, indent=1))
+                    print(ds, model, setting, seed, round(res['test']['ndcg@100'], 4), f"{res['seconds_per_epoch']:.2f}s/epoch", flush=True)
+
+def speed():
+    "Seconds per training epoch (median of 3 after one warm-up) and peak memory, CPU, published settings."
+    res = []
+    for ds, kw in [('ml-1m', {}), ('synthetic ML-20M size', dict(n_users=138_000, n_items=20_000, n_interactions=12_000_000, seed=0))]:
+        split = prepare('synthetic' if 'synthetic' in ds else ds, download=False, progress=False, **kw)
+        for model in ('multdae', 'multvae'):
+            cfg = TrainConfig(model=model, epochs=4, batch_size=500, patience=100, seed=0)
+            run = OUT / f'speed-{ds.replace(" ", "_")}-{model}'
+            for f in run.glob('*'): f.unlink()
+            fit(split, run, cfg, progress=False, log=lambda *a: None)
+            import pandas as pd
+            secs = pd.read_csv(run / 'history.csv').seconds.iloc[1:].median()
+            r = {'dataset': ds, 'model': model, 'train_users': split.train.shape[0], 'items': split.n_items,
+                 'train_clicks': int(split.train.nnz), 'seconds_per_epoch': round(float(secs), 2),
+                 'peak_rss_gb_process': round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20, 2)}
+            print(r, flush=True); res.append(r)
+    (HERE / 'vae_speed.json').write_text(json.dumps({'machine': machine(), 'when': time.strftime('%Y-%m-%d'),
+        'command': 'CADVAE_DATA=../shared/data python bench/bench_vae.py speed',
+        'note': 'training epoch only (no validation), batch 500, published architectures; peak RSS is of the whole '
+                'benchmark process so far (it includes preparing the data)', 'results': res}, indent=1))
+
+if __name__ == '__main__':
+    what = sys.argv[1] if len(sys.argv) > 1 else 'quality'
+    {'quality': quality, 'speed': speed}[what]()
