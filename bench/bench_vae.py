@@ -2,7 +2,7 @@
 Results go to bench/vae_quality.json (one record per run, appended as runs finish; finished runs are skipped, so the
 script can be stopped and restarted) and bench/vae_speed.json. Notebook 06_train displays them.
 
-    CADVAE_DATA=../shared/data python bench/bench_vae.py [quality|speed]
+    CADVAE_DATA=../shared/data python bench/bench_vae.py [quality|speed|dae_lam|dae_tuned]
 """
 import json, math, os, platform, resource, sys, time
 from pathlib import Path
@@ -79,6 +79,29 @@ def dae_lam(lams=(0.0, 0.001, 0.003, 0.01)):
     (HERE / 'dae_lam.json').write_text(json.dumps({'machine': machine(), 'command': 'python bench/bench_vae.py dae_lam',
                                                    'results': rows}, indent=1))
 
+def dae_tuned(lams=(0.0, 0.001, 0.003, 0.01), seeds=(0, 1, 2)):
+    "Mult-DAE with its L2 weight chosen on validation NDCG@100 (seed 0) per dataset and setting, then 3 seeds; appended to vae_quality.json."
+    path = HERE / 'vae_quality.json'
+    rec = json.loads(path.read_text())
+    for ds, (epochs, bs, patience) in PLAN.items():
+        split = prepare(ds, download=False, progress=False)
+        for setting in ('table1', 'published'):
+            if any(r.get('tag', '').startswith('lambda') and (r['dataset'], r['setting']) == (ds, setting) for r in rec['runs']): continue
+            def run(lam, seed):
+                cfg = TrainConfig(model='multdae', setting=setting, epochs=epochs, batch_size=bs, patience=patience, seed=seed, model_kw={'lam': lam})
+                name = f'{ds}-multdae-{setting}-lam{lam}' + ('' if seed == 0 else f'-seed{seed}')
+                return fit(split, OUT / name, cfg, progress=False, log=lambda *a: None)
+            trials = {lam: run(lam, 0) for lam in lams}
+            best = max(trials, key=lambda l: trials[l]['validation']['ndcg@100'])
+            print(ds, setting, {l: round(r['validation']['ndcg@100'], 4) for l, r in trials.items()}, '->', best, flush=True)
+            for seed in seeds:
+                res = trials[best] if seed == 0 else run(best, seed)
+                res['config'] = {'epochs': epochs, 'batch_size': bs, 'patience': patience, 'lam': best,
+                                 'validation_ndcg@100_by_lam': {str(l): r['validation']['ndcg@100'] for l, r in trials.items()}}
+                res['tag'] = f'lambda={best} (chosen on validation from {list(lams)})'
+                rec['runs'].append(res); path.write_text(json.dumps(rec, indent=1))
+                print(ds, 'multdae', setting, seed, best, round(res['test']['ndcg@100'], 4), flush=True)
+
 if __name__ == '__main__':
     what = sys.argv[1] if len(sys.argv) > 1 else 'quality'
-    {'quality': quality, 'speed': speed, 'dae_lam': dae_lam}[what]()
+    {'quality': quality, 'speed': speed, 'dae_lam': dae_lam, 'dae_tuned': dae_tuned}[what]()
