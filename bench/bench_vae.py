@@ -2,7 +2,7 @@
 Results go to bench/vae_quality.json (one record per run, appended as runs finish; finished runs are skipped, so the
 script can be stopped and restarted) and bench/vae_speed.json. Notebook 06_train displays them.
 
-    CADVAE_DATA=../shared/data python bench/bench_vae.py [quality|speed|dae_lam|dae_tuned]
+    CADVAE_DATA=../shared/data python bench/bench_vae.py [quality|speed|dae_lam|dae_tuned|macrid]
 """
 import json, math, os, platform, resource, sys, time
 from pathlib import Path
@@ -102,6 +102,21 @@ def dae_tuned(lams=(0.0, 0.001, 0.003, 0.01), seeds=(0, 1, 2)):
                 rec['runs'].append(res); path.write_text(json.dumps(rec, indent=1))
                 print(ds, 'multdae', setting, seed, best, round(res['test']['ndcg@100'], 4), flush=True)
 
+def macrid(seeds=(0, 1, 2)):
+    "MacridVAE at the authors' defaults (K=7, d=100, tau=0.1, beta=0.2, std0=0.075, dropout 0.5) on ML-100k and ML-1M, 3 seeds."
+    path = HERE / 'macridvae_quality.json'
+    rec = json.loads(path.read_text()) if path.exists() else {'machine': machine(), 'command': 'python bench/bench_vae.py macrid', 'runs': []}
+    done = {(r['dataset'], r['seed']) for r in rec['runs']}
+    for ds, (epochs, bs, patience) in PLAN.items():
+        split = prepare(ds, download=False, progress=False)
+        for seed in seeds:
+            if (ds, seed) in done: continue
+            cfg = TrainConfig(model='macridvae', setting='published', epochs=epochs, batch_size=bs, patience=patience, seed=seed)
+            res = fit(split, OUT / f'{ds}-macridvae-published-{seed}', cfg, progress=False, log=lambda *a: None)
+            res['config'] = {'epochs': epochs, 'batch_size': bs, 'patience': patience}
+            rec['runs'].append(res); path.write_text(json.dumps(rec, indent=1))
+            print(ds, 'macridvae', seed, round(res['test']['ndcg@100'], 4), f"{res['seconds_per_epoch']:.2f}s/epoch", flush=True)
+
 if __name__ == '__main__':
     what = sys.argv[1] if len(sys.argv) > 1 else 'quality'
-    {'quality': quality, 'speed': speed, 'dae_lam': dae_lam, 'dae_tuned': dae_tuned}[what]()
+    {'quality': quality, 'speed': speed, 'dae_lam': dae_lam, 'dae_tuned': dae_tuned, 'macrid': macrid}[what]()
