@@ -10,13 +10,14 @@
 Runs go to bench/out/ (resumable: a finished run is reloaded, not retrained); results to bench/cadvae_*.json,
 one record appended per finished run. CPU or GPU as --device auto finds (CADVAE_DATA must point at the data).
 """
-import json, os, platform, sys, time
+import json, os, sys, time
 from pathlib import Path
 import numpy as np, torch
 from cadvae_nb.data import prepare
 from cadvae_nb.train import TrainConfig, fit, load_run
 from cadvae_nb.multvae import Batch
 from cadvae_nb.metrics import independence
+from _common import machine  # bench/ is on sys.path when a script here runs
 
 HERE, OUT = Path(__file__).parent, Path(__file__).parent / 'out'
 PLAN = {'ml-100k': (200, 100, 50), 'ml-1m': (100, 100, 20), 'synthetic': (100, 100, 20)}  # epochs, batch, patience
@@ -28,10 +29,6 @@ TRIALS = {  # the same budget of 4 trials per model, all in the Table 1 setting 
 }
 SEEDS = (0, 1, 2)
 
-def machine():
-    cpu = next((l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name')), platform.processor())
-    gpu = torch.cuda.get_device_name() if torch.cuda.is_available() else 'no GPU'
-    return f'{cpu}, {os.cpu_count()} cores, {gpu}, torch {torch.__version__}'
 
 def _record(name, rec):
     path = HERE / f'cadvae_{name}.json'

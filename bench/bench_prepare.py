@@ -4,7 +4,7 @@ synthetic dataset of ML-20M's size, each in a fresh process. Results go to bench
 
     CADVAE_DATA=../shared/data python bench/bench_prepare.py
 """
-import json, os, platform, resource, subprocess, sys, tempfile, time
+import json, os, resource, subprocess, sys, tempfile, time
 from pathlib import Path
 
 CASES = {
@@ -15,6 +15,7 @@ CHILD = """
 import json, resource, sys, time
 t0 = time.perf_counter()
 from cadvae_nb.data import prepare
+from _common import machine  # bench/ is on sys.path when a script here runs
 OUT = sys.argv[1]
 t1 = time.perf_counter()
 s = {case}
@@ -26,10 +27,6 @@ print(json.dumps({{'seconds': round(t2 - t1, 2), 'import_seconds': round(t1 - t0
                   'peak_rss_gb': round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20, 2)}}))
 """
 
-def machine():
-    cpu = next((l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name')), platform.processor())
-    mem = next((int(l.split()[1]) / 2**20 for l in open('/proc/meminfo') if l.startswith('MemTotal')), 0)
-    return f'{cpu}, {os.cpu_count()} cores, {mem:.0f} GiB RAM, Python {platform.python_version()}'
 
 def main():
     results = []

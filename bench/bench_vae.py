@@ -4,11 +4,12 @@ script can be stopped and restarted) and bench/vae_speed.json. Notebook 06_train
 
     CADVAE_DATA=../shared/data python bench/bench_vae.py [quality|speed|dae_lam|dae_tuned|macrid]
 """
-import json, math, os, platform, resource, sys, time
+import json, math, os, resource, sys, time
 from pathlib import Path
 import torch
 from cadvae_nb.data import prepare
 from cadvae_nb.train import TrainConfig, fit
+from _common import machine  # bench/ is on sys.path when a script here runs
 
 HERE = Path(__file__).parent
 OUT = HERE / 'out'
@@ -17,9 +18,6 @@ PLAN = {  # dataset: (epochs, batch size, patience)
     'ml-1m': (100, 100, 20),  # batch 500 gives only 10 updates an epoch here: still improving after 100 epochs
 }
 
-def machine():
-    cpu = next((l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name')), platform.processor())
-    return f'{cpu}, {os.cpu_count()} cores, torch {torch.__version__}, {torch.get_num_threads()} threads'
 
 def quality(seeds=(0, 1, 2)):
     path = HERE / 'vae_quality.json'

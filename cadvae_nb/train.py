@@ -12,7 +12,7 @@ import torch.distributed as dist
 from torch import nn
 from torch.nn.parallel import DistributedDataParallel
 from tqdm.auto import tqdm
-from .data import Split, prepare, load_split, DataError
+from .data import Split, prepare, load_split, DataError, _atomic_write
 from .metrics import evaluate, METRICS
 from .multvae import Batch, build_model, n_params
 
@@ -68,10 +68,8 @@ def dist_setup(device: torch.device):
     return dist.get_rank(), world
 
 def _atomic_save(obj, path):
-    path = Path(path); tmp = path.with_name(path.name + '.tmp')
-    if isinstance(obj, (str, bytes)): tmp.write_text(obj) if isinstance(obj, str) else tmp.write_bytes(obj)
-    else: torch.save(obj, tmp)
-    os.replace(tmp, path)
+    "Write text or a torch object to `path` through a temporary file (data's `_atomic_write`)."
+    _atomic_write(path, (lambda p: p.write_text(obj)) if isinstance(obj, str) else (lambda p: torch.save(obj, p)))
 
 def split_fingerprint(split: Split) -> str:
     "A short hash of the split's item set, stored in checkpoints to refuse one trained on other items."
