@@ -6,6 +6,7 @@ synthetic dataset of ML-20M's size, each in a fresh process. Results go to bench
 """
 import json, os, resource, subprocess, sys, tempfile, time
 from pathlib import Path
+from _common import machine  # bench/ is on sys.path when a script here runs
 
 CASES = {
     'ml-1m': "prepare('ml-1m', out=OUT, download=False, progress=False)",
@@ -15,7 +16,6 @@ CHILD = """
 import json, resource, sys, time
 t0 = time.perf_counter()
 from cadvae_nb.data import prepare
-from _common import machine  # bench/ is on sys.path when a script here runs
 OUT = sys.argv[1]
 t1 = time.perf_counter()
 s = {case}
