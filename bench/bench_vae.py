@@ -100,20 +100,24 @@ def dae_tuned(lams=(0.0, 0.001, 0.003, 0.01), seeds=(0, 1, 2)):
                 rec['runs'].append(res); path.write_text(json.dumps(rec, indent=1))
                 print(ds, 'multdae', setting, seed, best, round(res['test']['ndcg@100'], 4), flush=True)
 
-def macrid(seeds=(0, 1, 2)):
-    "MacridVAE at the authors' defaults (K=7, d=100, tau=0.1, beta=0.2, std0=0.075, dropout 0.5) on ML-100k and ML-1M, 3 seeds."
-    path = HERE / 'macridvae_quality.json'
-    rec = json.loads(path.read_text()) if path.exists() else {'machine': machine(), 'command': 'python bench/bench_vae.py macrid', 'runs': []}
+def defaults_quality(model, path, command, protocol=None, seeds=(0, 1, 2)):
+    "`model` at its published setting with the VAE protocol of PLAN on ML-100k and ML-1M, `seeds`; records appended to `path`."
+    rec = json.loads(path.read_text()) if path.exists() else {'machine': machine(), 'command': command, 'runs': []}
+    if protocol: rec.setdefault('protocol', protocol)
     done = {(r['dataset'], r['seed']) for r in rec['runs']}
     for ds, (epochs, bs, patience) in PLAN.items():
         split = prepare(ds, download=False, progress=False)
         for seed in seeds:
             if (ds, seed) in done: continue
-            cfg = TrainConfig(model='macridvae', setting='published', epochs=epochs, batch_size=bs, patience=patience, seed=seed)
-            res = fit(split, OUT / f'{ds}-macridvae-published-{seed}', cfg, progress=False, log=lambda *a: None)
+            cfg = TrainConfig(model=model, setting='published', epochs=epochs, batch_size=bs, patience=patience, seed=seed)
+            res = fit(split, OUT / f'{ds}-{model}-published-{seed}', cfg, progress=False, log=lambda *a: None)
             res['config'] = {'epochs': epochs, 'batch_size': bs, 'patience': patience}
             rec['runs'].append(res); path.write_text(json.dumps(rec, indent=1))
-            print(ds, 'macridvae', seed, round(res['test']['ndcg@100'], 4), f"{res['seconds_per_epoch']:.2f}s/epoch", flush=True)
+            print(ds, model, seed, round(res['test']['ndcg@100'], 4), f"{res['seconds_per_epoch']:.2f}s/epoch", flush=True)
+
+def macrid():
+    "MacridVAE at the authors' defaults (K=7, d=100, tau=0.1, beta=0.2, std0=0.075, dropout 0.5) on ML-100k and ML-1M, 3 seeds."
+    defaults_quality('macridvae', HERE / 'macridvae_quality.json', 'python bench/bench_vae.py macrid')
 
 if __name__ == '__main__':
     what = sys.argv[1] if len(sys.argv) > 1 else 'quality'

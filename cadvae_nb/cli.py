@@ -56,7 +56,7 @@ def _split_for(dataset, split, data, offline, quiet, syn=None):
             {'dataset': name, 'data': str(Path(data).resolve()) if data else None, 'synthetic': kw})
 
 def train_cmd(
-    model:str='multvae',      # multvae, multdae, cadvae or macridvae
+    model:str='multvae',      # multvae, multdae, cadvae, macridvae, dgcf or sem-macridvae
     dataset:str='synthetic',  # ml-100k, ml-1m, ml-20m, netflix or synthetic (split prepared on the fly)
     split:str=None,           # a prepared split folder (cadvae prepare), instead of --dataset
     out:str=None,             # run folder (default: ./runs/MODEL-DATASET-seedSEED); an existing run is resumed

@@ -55,7 +55,8 @@ class MacridVAE(nn.Module):
     def loss(self, b: Batch, step=0):
         logits, kl, _ = self(b)
         nll = multinomial_nll(logits, b)
-        reg = self.lam * (self.items.norm() + self.cores.norm() + self.inp.weight.norm()) if self.lam else logits.new_zeros(())
+        # the authors' 2 * l2_regularizer(lam): lam * sum of squares of the encoder weights, item embeddings and prototypes
+        reg = self.lam * sum(w.square().sum() for w in (self.items, self.cores, self.inp.weight)) if self.lam else logits.new_zeros(())
         beta = self.beta(step)
         return nll + beta * kl.mean() + reg, {'nll': nll.detach(), 'kl': kl.mean().detach(), 'beta': torch.tensor(beta)}
 

@@ -44,15 +44,15 @@ def sparse_rows_to_tensor(m: sp.csr_matrix, device='cpu', dtype=torch.float32) -
 
 @torch.no_grad()
 def evaluate(score_fn, fold_in: sp.csr_matrix, heldout: sp.csr_matrix, batch_size=1000, device='cpu',
-             ks=(20, 50, 100), progress=False) -> dict:
-    "Mean NDCG@k and Recall@k of `score_fn` over held-out users, in batches; `n_users` counts users with held-out items."
+             ks=(20, 50, 100), progress=False, with_rows=False) -> dict:
+    "Mean NDCG@k and Recall@k of `score_fn` over held-out users, in batches; `n_users` counts users with held-out items.\n    With `with_rows`, `score_fn(x, rows)` also gets the batch's row numbers in `fold_in` (for models that know users by row)."
     if fold_in.shape != heldout.shape:
         raise ValueError(f'fold-in {fold_in.shape} and held-out {heldout.shape} matrices differ in shape')
     sums, n = {}, 0
     for lo in tqdm(range(0, fold_in.shape[0], batch_size), disable=not progress, desc='evaluate'):
         x = sparse_rows_to_tensor(fold_in[lo:lo + batch_size], device)
         h = sparse_rows_to_tensor(heldout[lo:lo + batch_size], device)
-        s = score_fn(x)
+        s = score_fn(x, torch.arange(lo, lo + x.shape[0], device=device)) if with_rows else score_fn(x)
         if s.shape != x.shape: raise ValueError(f'score_fn returned shape {tuple(s.shape)} for a batch of shape {tuple(x.shape)}')
         if torch.isnan(s).any(): raise ValueError('score_fn returned NaN scores')
         m = ranking_metrics(exclude_fold_in(s.float(), x), h, ks)

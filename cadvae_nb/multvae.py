@@ -16,25 +16,27 @@ __all__ = ['SETTINGS', 'Batch', 'SparseInput', 'multinomial_nll', 'MultDAE', 'Mu
 # %% ../nbs/05a_multvae.ipynb #c3c76887
 @dataclass
 class Batch:
-    "A batch of users' clicks in CSR form: `cols` item of each click, `offsets` start of each row, `rows` row of each click."
+    "A batch of users' clicks in CSR form: `cols` item of each click, `offsets` start of each row, `rows` row of each click;\n    `users`, when known, the row of each batch row in the matrix it was cut from (models with per-user parameters need it)."
     cols: torch.Tensor
     offsets: torch.Tensor
     rows: torch.Tensor
     n_rows: int
     n_items: int
+    users: torch.Tensor | None = None
 
     @classmethod
-    def from_csr(cls, m: sp.csr_matrix, device='cpu'):
+    def from_csr(cls, m: sp.csr_matrix, device='cpu', users=None):
         m = m.tocsr()
         counts = np.diff(m.indptr)
         t = lambda a: torch.from_numpy(np.ascontiguousarray(a, dtype=np.int64)).to(device, non_blocking=True)
-        return cls(t(m.indices), t(m.indptr[:-1]), t(np.repeat(np.arange(m.shape[0]), counts)), m.shape[0], m.shape[1])
+        return cls(t(m.indices), t(m.indptr[:-1]), t(np.repeat(np.arange(m.shape[0]), counts)), m.shape[0], m.shape[1],
+                   None if users is None else t(users))
 
     @classmethod
-    def from_dense(cls, x: torch.Tensor):
+    def from_dense(cls, x: torch.Tensor, users=None):
         rows, cols = x.nonzero(as_tuple=True)
         counts = torch.bincount(rows, minlength=x.shape[0])
-        return cls(cols, torch.cumsum(counts, 0) - counts, rows, x.shape[0], x.shape[1])
+        return cls(cols, torch.cumsum(counts, 0) - counts, rows, x.shape[0], x.shape[1], users)
 
     @property
     def counts(self): return torch.bincount(self.rows, minlength=self.n_rows)

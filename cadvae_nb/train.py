@@ -40,12 +40,12 @@ class TrainConfig:
     eval_batch_size: int = 1000
     model_kw: dict = field(default_factory=dict)   # overrides of the model's setting (dims, dropout, beta_cap, anneal_steps ...)
 
-MODELS = ('multdae', 'multvae', 'cadvae', 'macridvae')
+MODELS = ('multdae', 'multvae', 'cadvae', 'macridvae', 'dgcf', 'sem-macridvae')
 
 def model_kwargs(cfg: TrainConfig, n_train_users: int) -> dict:
     "The model's keyword arguments: `cfg.model_kw`, and for the VAEs an annealing that reaches the KL weight caps at 80% of the planned steps."
     kw = dict(cfg.model_kw)
-    if cfg.model in ('multvae', 'cadvae', 'macridvae') and 'anneal_steps' not in kw:
+    if cfg.model in ('multvae', 'cadvae', 'macridvae', 'sem-macridvae') and 'anneal_steps' not in kw:
         # vae_cf's fixed 200,000 steps suits ML-20M (233 batches an epoch); on ML-1M (10 an epoch) beta would stay near 0
         kw['anneal_steps'] = max(1, int(0.8 * cfg.epochs * math.ceil(n_train_users / cfg.batch_size)))
     return kw
@@ -88,6 +88,15 @@ def make_model(cfg: TrainConfig, split: Split) -> nn.Module:
         from cadvae_nb.macridvae import MacridVAE, SETTINGS as MACRID_SETTINGS
         if cfg.setting not in MACRID_SETTINGS: raise RunError(f'unknown setting {cfg.setting!r} for macridvae; known: {", ".join(MACRID_SETTINGS)}')
         return MacridVAE(split.n_items, **{**MACRID_SETTINGS[cfg.setting], **kw})
+    if cfg.model == 'sem-macridvae':
+        from cadvae_nb.sem_macridvae import SEMMacridVAE, SETTINGS as SEM_SETTINGS
+        if cfg.setting not in SEM_SETTINGS: raise RunError(f'unknown setting {cfg.setting!r} for sem-macridvae; known: {", ".join(SEM_SETTINGS)}')
+        return SEMMacridVAE(split, seed=cfg.seed, **{**SEM_SETTINGS[cfg.setting], **kw})
+    if cfg.model == 'dgcf':
+        from cadvae_nb.dgcf import DGCF, SETTINGS as DGCF_SETTINGS
+        if cfg.setting not in DGCF_SETTINGS: raise RunError(f'unknown setting {cfg.setting!r} for dgcf; known: {", ".join(DGCF_SETTINGS)}')
+        try: return DGCF.from_split(split, **{**DGCF_SETTINGS[cfg.setting], **kw})
+        except (ValueError, TypeError) as e: raise RunError(f'dgcf: {e}') from None
     try: return build_model(cfg.model, split.n_items, cfg.setting, **kw)
     except (ValueError, TypeError) as e: raise RunError(f'{cfg.model}: {e}') from None
 
@@ -112,7 +121,8 @@ def train_epoch(net, opt, train, cfg: TrainConfig, epoch, step, device, progress
     for lo in bar:
         chunk = order[lo:lo + cfg.batch_size]
         if len(chunk) < world: continue                          # too few users to give every process one
-        b = Batch.from_csr(train[np.sort(chunk[rank::world])], device)
+        rows = np.sort(chunk[rank::world])
+        b = Batch.from_csr(train[rows], device, users=rows)
         with torch.autocast(device.type, dtype=torch.bfloat16, enabled=amp):
             loss, parts = net(b, step)
         if not torch.isfinite(loss):
@@ -127,6 +137,10 @@ def train_epoch(net, opt, train, cfg: TrainConfig, epoch, step, device, progress
 def evaluate_model(model, fold_in, heldout, device, batch_size=1000) -> dict:
     "The four reported metrics (and the rest) of `model` on a fold-in / held-out pair."
     model.eval()
+    if hasattr(model, 'graph_offset'):   # a model with per-user parameters (DGCF) scores the users of its graph by row
+        off = model.graph_offset(fold_in)
+        return evaluate(lambda x, rows: model.score(Batch.from_dense(x, users=rows + off)).float(), fold_in, heldout,
+                        batch_size=batch_size, device=device, with_rows=True)
     return evaluate(lambda x: model.score(Batch.from_dense(x)).float(), fold_in, heldout, batch_size=batch_size, device=device)
 
 # %% ../nbs/06_train.ipynb #4a01e666
@@ -155,6 +169,7 @@ def fit(split: Split, run, cfg: TrainConfig = None, progress=True, stop_after=No
     model = make_model(cfg, split).to(device)
     net = LossModule(model)
     if world > 1: net = DistributedDataParallel(net)
+    train = getattr(model, 'training_matrix', split.train)      # DGCF also trains on the held-out users' fold-in clicks
     opt = torch.optim.Adam(model.parameters(), lr=cfg.lr)
     state = {'epoch': 0, 'step': 0, 'best': -1.0, 'best_epoch': 0, 'history': [], 'seconds': 0.0}
     if (run/'last.pt').exists():
@@ -170,7 +185,7 @@ def fit(split: Split, run, cfg: TrainConfig = None, progress=True, stop_after=No
     while state['epoch'] < cfg.epochs and state['epoch'] - state['best_epoch'] < cfg.patience:
         epoch = state['epoch'] + 1
         t0 = time.perf_counter()
-        loss, state['step'] = train_epoch(net, opt, split.train, cfg, epoch, state['step'], device, progress, rank, world)
+        loss, state['step'] = train_epoch(net, opt, train, cfg, epoch, state['step'], device, progress, rank, world)
         if device.type == 'cuda': torch.cuda.synchronize()
         secs = time.perf_counter() - t0
         val = evaluate_model(model, split.validation_tr, split.validation_te, device, cfg.eval_batch_size)
@@ -236,6 +251,10 @@ PAPER_TABLE1 = {  # Wang et al. (CaD-VAE), Table 1: mean (std); all methods at a
     ('ml-1m', 'multvae'): {'ndcg@50': (0.30128, 0.00617), 'ndcg@100': (0.40555, 0.00809), 'recall@20': (0.33960, 0.00919), 'recall@50': (0.45825, 0.01039)},
     ('ml-100k', 'macridvae'): {'ndcg@50': (0.14272, 0.02877), 'ndcg@100': (0.28895, 0.02739), 'recall@20': (0.30951, 0.03808), 'recall@50': (0.41309, 0.04503)},
     ('ml-1m', 'macridvae'): {'ndcg@50': (0.31622, 0.00499), 'ndcg@100': (0.42740, 0.00789), 'recall@20': (0.36046, 0.00947), 'recall@50': (0.49039, 0.01029)},
+    ('ml-100k', 'dgcf'): {'ndcg@50': (0.15215, 0.03612), 'ndcg@100': (0.28229, 0.02271), 'recall@20': (0.28912, 0.03012), 'recall@50': (0.34233, 0.02937)},
+    ('ml-1m', 'dgcf'): {'ndcg@50': (0.32111, 0.01028), 'ndcg@100': (0.43222, 0.00617), 'recall@20': (0.37152, 0.00891), 'recall@50': (0.49285, 0.09918)},
+    ('ml-100k', 'sem-macridvae'): {'ndcg@50': (0.17322, 0.02812), 'ndcg@100': (0.29372, 0.02371), 'recall@20': (0.27492, 0.02152), 'recall@50': (0.37026, 0.02914)},
+    ('ml-1m', 'sem-macridvae'): {'ndcg@50': (0.32817, 0.00916), 'ndcg@100': (0.44812, 0.00689), 'recall@20': (0.38172, 0.00798), 'recall@50': (0.49871, 0.01029)},
     ('ml-100k', 'cadvae'): {'ndcg@50': (0.19272, 0.02515), 'ndcg@100': (0.31826, 0.02018), 'recall@20': (0.31272, 0.02612), 'recall@50': (0.38162, 0.03812)},
     ('ml-1m', 'cadvae'): {'ndcg@50': (0.34716, 0.00718), 'ndcg@100': (0.45971, 0.00610), 'recall@20': (0.39182, 0.00571), 'recall@50': (0.50127, 0.00917)},
 }

@@ -1,0 +1,72 @@
+"""The disentangled baselines beside CaD-VAE: DGCF and SEM-MacridVAE on ML-100k and ML-1M (3 seeds), and their speed.
+Results are appended to bench/dgcf_quality.json / bench/sem_macridvae_quality.json as runs finish (finished runs are
+skipped, so the script can be stopped and restarted); notebooks 05c and 05d display them.
+
+    CADVAE_DATA=../shared/data python bench/bench_baselines.py [dgcf|sem|speed]
+"""
+import json, sys, time
+from pathlib import Path
+import pandas as pd
+from cadvae_nb.data import prepare
+from cadvae_nb.train import TrainConfig, fit
+from _common import machine  # bench/ is on sys.path when a script here runs
+from bench_vae import defaults_quality
+
+HERE = Path(__file__).parent
+OUT = HERE / 'out'
+# DGCF: users per batch (each contributes all its clicks as BPR positives), epochs, patience, learning rates tried on seed 0
+DGCF_PLAN = {'ml-100k': dict(batch_size=100, epochs=200, patience=30, lrs=(0.003, 0.01, 0.03)),
+             'ml-1m': dict(batch_size=500, epochs=150, patience=15, lrs=(0.01, 0.03))}
+
+def _record(path, command, protocol):
+    return json.loads(path.read_text()) if path.exists() else {'machine': machine(), 'command': command, 'protocol': protocol, 'runs': []}
+
+def dgcf(seeds=(0, 1, 2)):
+    "DGCF at the authors' defaults (d=64, K=4, 1 layer, 2 routing iterations); learning rate chosen on validation NDCG@100 with seed 0."
+    path = HERE / 'dgcf_quality.json'
+    rec = _record(path, 'CADVAE_DATA=../shared/data python bench/bench_baselines.py dgcf',
+                  'graph = training users + validation/test users\' fold-in clicks (never held-out clicks); BPR over every graph edge '
+                  'once an epoch, one sampled negative each; learning rate chosen on validation NDCG@100 (seed 0); '
+                  + '; '.join(f'{ds}: {p["batch_size"]} users a batch, <= {p["epochs"]} epochs, patience {p["patience"]}, lr tried {p["lrs"]}'
+                              for ds, p in DGCF_PLAN.items()))
+    for ds, p in DGCF_PLAN.items():
+        if sum(r['dataset'] == ds for r in rec['runs']) >= len(seeds): continue
+        split = prepare(ds, download=False, progress=False)
+        def run(lr, seed):
+            cfg = TrainConfig(model='dgcf', epochs=p['epochs'], batch_size=p['batch_size'], patience=p['patience'], lr=lr, seed=seed)
+            return fit(split, OUT / f'{ds}-dgcf-lr{lr}-{seed}', cfg, progress=False, log=lambda *a: None)
+        trials = {lr: run(lr, 0) for lr in p['lrs']}
+        best = max(trials, key=lambda lr: trials[lr]['validation']['ndcg@100'])
+        print(ds, {lr: round(r['validation']['ndcg@100'], 4) for lr, r in trials.items()}, '->', best, flush=True)
+        for seed in seeds:
+            res = trials[best] if seed == 0 else run(best, seed)
+            res['config'] = {k: v for k, v in p.items() if k != 'lrs'} | {'lr': best,
+                             'validation_ndcg@100_by_lr': {str(lr): r['validation']['ndcg@100'] for lr, r in trials.items()}}
+            res['tag'] = f'lr={best} (chosen on validation)'
+            rec['runs'].append(res); path.write_text(json.dumps(rec, indent=1))
+            print(ds, 'dgcf', seed, round(res['test']['ndcg@100'], 4), f"{res['seconds_per_epoch']:.2f}s/epoch", flush=True)
+
+def sem():
+    "SEM-MacridVAE at MacridVAE's defaults and protocol, item embeddings and prototypes initialised from the item side information."
+    defaults_quality('sem-macridvae', HERE / 'sem_macridvae_quality.json', 'CADVAE_DATA=../shared/data python bench/bench_baselines.py sem',
+                     'MacridVAE defaults (K=7, d=100, tau=0.1, beta=0.2, std0=0.075, dropout 0.5) and protocol (ML-100k: batch 100, '
+                     '<= 200 epochs, patience 50; ML-1M: batch 100, <= 100 epochs, patience 20); semantic features: genres, decade, '
+                     'director, leading actors, title words')
+
+def speed(epochs=3):
+    "Seconds per training epoch (median of epochs 2-3, nothing else running) of the disentangled models on ML-1M, with the batch sizes of the quality runs."
+    split = prepare('ml-1m', download=False, progress=False)
+    res = []
+    for model, bs, lr in [('macridvae', 100, 1e-3), ('sem-macridvae', 100, 1e-3), ('dgcf', 500, 0.01), ('multvae', 100, 1e-3)]:
+        run = OUT / f'speed-ml-1m-{model}'
+        for f in run.glob('*'): f.unlink()
+        out = fit(split, run, TrainConfig(model=model, epochs=epochs, batch_size=bs, lr=lr, patience=100), progress=False, log=lambda *a: None)
+        secs = float(pd.read_csv(run / 'history.csv').seconds.iloc[1:].median())
+        res.append({'model': model, 'batch_size': bs, 'params': out['params'], 'seconds_per_epoch': round(secs, 2)}); print(res[-1], flush=True)
+    (HERE / 'baselines_speed.json').write_text(json.dumps({'machine': machine(), 'when': time.strftime('%Y-%m-%d'),
+        'command': 'CADVAE_DATA=../shared/data python bench/bench_baselines.py speed', 'dataset': 'ml-1m',
+        'note': 'training epoch only (no validation), published settings, batch sizes of the quality runs', 'results': res}, indent=1))
+
+if __name__ == '__main__':
+    what = sys.argv[1] if len(sys.argv) > 1 else 'dgcf'
+    {'dgcf': dgcf, 'sem': sem, 'speed': speed}[what]()
