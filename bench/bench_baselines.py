@@ -2,7 +2,7 @@
 Results are appended to bench/dgcf_quality.json / bench/sem_macridvae_quality.json as runs finish (finished runs are
 skipped, so the script can be stopped and restarted); notebooks 05c and 05d display them.
 
-    CADVAE_DATA=../shared/data python bench/bench_baselines.py [dgcf|sem|speed]
+    CADVAE_DATA=../shared/data python bench/bench_baselines.py [dgcf|sem|sem_ablate|speed]
 """
 import json, sys, time
 from pathlib import Path
@@ -10,7 +10,7 @@ import pandas as pd
 from cadvae_nb.data import prepare
 from cadvae_nb.train import TrainConfig, fit
 from _common import machine  # bench/ is on sys.path when a script here runs
-from bench_vae import defaults_quality
+from bench_vae import defaults_quality, PLAN
 
 HERE = Path(__file__).parent
 OUT = HERE / 'out'
@@ -53,6 +53,26 @@ def sem():
                      '<= 200 epochs, patience 50; ML-1M: batch 100, <= 100 epochs, patience 20); semantic features: genres, decade, '
                      'director, leading actors, title words')
 
+SEM_VARIANTS = {'without the decade block': {'blocks': ['director', 'genre', 'actor', 'title']},
+                'item embeddings only (random prototypes)': {'init_cores': False}}
+
+def sem_ablate(datasets=('ml-100k', 'ml-1m'), seeds=(0, 1, 2)):
+    "Why SEM-MacridVAE trails MacridVAE here: the same runs without the decade block, and with only the item embeddings initialised."
+    path = HERE / 'sem_macridvae_ablation.json'
+    rec = _record(path, 'CADVAE_DATA=../shared/data python bench/bench_baselines.py sem_ablate', 'as `sem`, one change each')
+    done = {(r['dataset'], r['tag'], r['seed']) for r in rec['runs']}
+    for ds in datasets:
+        epochs, bs, patience = PLAN[ds]
+        split = prepare(ds, download=False, progress=False)
+        for tag, kw in SEM_VARIANTS.items():
+            for seed in seeds:
+                if (ds, tag, seed) in done: continue
+                cfg = TrainConfig(model='sem-macridvae', epochs=epochs, batch_size=bs, patience=patience, seed=seed, model_kw=kw)
+                res = fit(split, OUT / f'{ds}-sem-macridvae-{"-".join(map(str, kw.values()))}-{seed}'.replace(' ', ''), cfg, progress=False, log=lambda *a: None)
+                res['tag'] = tag
+                rec['runs'].append(res); path.write_text(json.dumps(rec, indent=1))
+                print(ds, tag, seed, round(res['test']['ndcg@100'], 4), flush=True)
+
 def speed(epochs=3):
     "Seconds per training epoch (median of epochs 2-3, nothing else running) of the disentangled models on ML-1M, with the batch sizes of the quality runs."
     split = prepare('ml-1m', download=False, progress=False)
@@ -69,4 +89,4 @@ def speed(epochs=3):
 
 if __name__ == '__main__':
     what = sys.argv[1] if len(sys.argv) > 1 else 'dgcf'
-    {'dgcf': dgcf, 'sem': sem, 'speed': speed}[what]()
+    {'dgcf': dgcf, 'sem': sem, 'sem_ablate': sem_ablate, 'speed': speed}[what]()

@@ -4,7 +4,7 @@
 
 # %% ../nbs/05c_dgcf.ipynb #2dbbe1b6
 from __future__ import annotations
-import hashlib
+import hashlib, warnings
 import numpy as np, scipy.sparse as sp, torch
 from torch import nn
 import torch.nn.functional as F
@@ -14,16 +14,19 @@ from .multvae import Batch
 __all__ = ['SETTINGS', 'IntentPropagation', 'EdgeDot', 'edge_structure', 'distance_correlation', 'csr_fingerprint', 'DGCF']
 
 # %% ../nbs/05c_dgcf.ipynb #ccde1db3
+def _csr(crow, col, values, n):
+    # the structure is built once by `edge_structure` (valid by construction): no invariant checks, no beta-status warning
+    with warnings.catch_warnings():
+        warnings.filterwarnings('ignore', message='Sparse CSR tensor support is in beta')
+        return torch.sparse_csr_tensor(crow, col, values, (n, n), check_invariants=False)
+
 def _spmm(crow, col, values, x):
     "CSR(values) @ x for the (N, N) sparse matrix with structure (`crow`, `col`)."
-    n = x.shape[0]
-    return torch.sparse.mm(torch.sparse_csr_tensor(crow, col, values.contiguous(), (n, n)), x)
+    return torch.sparse.mm(_csr(crow, col, values.contiguous(), x.shape[0]), x)
 
 def _sddmm(crow, col, a, b):
     "The values <a[i], b[j]> at the nonzeros (i, j) of the CSR structure (`crow`, `col`): a sampled dense-dense product."
-    n = a.shape[0]
-    pattern = torch.sparse_csr_tensor(crow, col, a.new_zeros(len(col)), (n, n))
-    return torch.sparse.sampled_addmm(pattern, a, b.T, beta=0.0).values()
+    return torch.sparse.sampled_addmm(_csr(crow, col, a.new_zeros(len(col)), a.shape[0]), a, b.T, beta=0.0).values()
 
 class IntentPropagation(torch.autograd.Function):
     "out[:, k] = L_k @ x[:, k] for sparse L_k sharing one structure `g`, differentiable in the edge weights `w` (E, K) and `x` (N, K, c)."

@@ -47,15 +47,17 @@ def item_titles(split, root=None) -> pd.Series | None:
     return pd.Series(t.fillna('').astype(str).to_numpy(), name='title')
 
 # %% ../nbs/05d_sem_macridvae.ipynb #a3c57ecf
-def item_features(split, titles: pd.Series | None = None) -> tuple[sp.csr_matrix, dict]:
-    "Items x features matrix: one L2-normalised block per concept of `split.concepts` (no `<unknown>`) and one of title-word TF-IDF."
+def item_features(split, titles: pd.Series | None = None, keep=None) -> tuple[sp.csr_matrix, dict]:
+    "Items x features matrix: one L2-normalised block per concept of `split.concepts` (no `<unknown>`) and one of title-word TF-IDF;\n    `keep` names the blocks to use (default: all there are)."
+    if keep is not None and (bad := set(keep) - set(CONCEPTS) - {'title'}):
+        raise ValueError(f'unknown feature blocks {sorted(bad)}; known: {", ".join(CONCEPTS)}, title')
     blocks, sizes = [], {}
     if split.concepts is not None:
-        for concept in [c for c in CONCEPTS if c in set(split.concepts.concept)]:
+        for concept in [c for c in CONCEPTS if c in set(split.concepts.concept) and (keep is None or c in keep)]:
             m, values = concept_matrix(split, concept)
             m = m[:, np.flatnonzero(values != UNKNOWN)]
             if m.shape[1]: blocks.append(normalize(m)); sizes[concept] = m.shape[1]
-    if titles is not None and titles.str.strip().ne('').sum() >= 2:
+    if titles is not None and (keep is None or 'title' in keep) and titles.str.strip().ne('').sum() >= 2:
         words = titles.str.replace(r'\(\d{4}\)\s*$', '', regex=True)
         try:
             tfidf = TfidfVectorizer(min_df=2, stop_words='english').fit_transform(words)
@@ -81,11 +83,13 @@ def semantic_init(features: sp.csr_matrix, d: int, K: int, seed=0) -> tuple[torc
 
 # %% ../nbs/05d_sem_macridvae.ipynb #8b03c979
 class SEMMacridVAE(MacridVAE):
-    "MacridVAE with item embeddings and prototypes initialised from the item semantic features of `split`."
-    def __init__(self, split, seed=0, titles=True, root=None, **kw):
+    "MacridVAE with item embeddings (and, with `init_cores`, prototypes) initialised from the semantic features `blocks` of `split`."
+    def __init__(self, split, seed=0, titles=True, root=None, blocks=None, init_cores=True, **kw):
         super().__init__(split.n_items, **kw)
-        self.features, self.feature_blocks = item_features(split, item_titles(split, root) if titles else None)
+        self.features, self.feature_blocks = item_features(split, item_titles(split, root) if titles else None, keep=blocks)
         items, cores = semantic_init(self.features, self.d, self.K, seed)
-        with torch.no_grad(): self.items.copy_(items); self.cores.copy_(cores)
+        with torch.no_grad():
+            self.items.copy_(items)
+            if init_cores: self.cores.copy_(cores)
 
 SETTINGS = {'published': dict(K=7, d=100), 'table1': dict(K=7, d=100)}
