@@ -2,7 +2,7 @@
 Results are appended to bench/dgcf_quality.json / bench/sem_macridvae_quality.json as runs finish (finished runs are
 skipped, so the script can be stopped and restarted); notebooks 05c and 05d display them.
 
-    CADVAE_DATA=../shared/data python bench/bench_baselines.py [dgcf|sem|sem_ablate|speed]
+    CADVAE_DATA=../shared/data python bench/bench_baselines.py [dgcf|sem|sem_ablate|speed|kernels]
 """
 import json, sys, time
 from pathlib import Path
@@ -73,6 +73,30 @@ def sem_ablate(datasets=('ml-100k', 'ml-1m'), seeds=(0, 1, 2)):
                 rec['runs'].append(res); path.write_text(json.dumps(rec, indent=1))
                 print(ds, tag, seed, round(res['test']['ndcg@100'], 4), flush=True)
 
+def kernels(reps=3):
+    "One forward + backward pass of DGCF's propagation over the ML-1M graph: our sparse kernels against the gather/scatter form."
+    import statistics, torch
+    from cadvae_nb import dgcf as D
+    model = D.DGCF.from_split(prepare('ml-1m', download=False, progress=False))
+    def gather_propagation(w, x, g):     # messages materialised per edge (E x d), summed into heads
+        return torch.zeros_like(x).index_add_(0, g['head'], x.index_select(0, g['col']) * w.unsqueeze(2))
+    def gather_edge_dot(a, b, g):
+        return (a.index_select(0, g['head']) * b.index_select(0, g['col'])).sum(2)
+    def timed():
+        out = []
+        for _ in range(reps + 1):
+            t0 = time.perf_counter(); u, i = model.propagate(); (u.square().sum() + i.square().sum()).backward(); out.append(time.perf_counter() - t0)
+        return statistics.median(out[1:])                     # the first pass warms up
+    res = {'sparse kernels': timed()}
+    fast = D.IntentPropagation.apply, D.EdgeDot.apply
+    D.IntentPropagation.apply, D.EdgeDot.apply = gather_propagation, gather_edge_dot
+    try: res['gather/scatter'] = timed()
+    finally: D.IntentPropagation.apply, D.EdgeDot.apply = fast
+    out = {'machine': machine(), 'when': time.strftime('%Y-%m-%d'), 'command': 'CADVAE_DATA=../shared/data python bench/bench_baselines.py kernels',
+           'graph': {'nodes': model.n_users + model.n_items, 'directed_edges': int(len(model.col))}, 'd': model.d, 'K': model.K,
+           'seconds_forward_backward': {k: round(v, 3) for k, v in res.items()}}
+    print(out, flush=True); (HERE / 'dgcf_kernels.json').write_text(json.dumps(out, indent=1))
+
 def speed(epochs=3):
     "Seconds per training epoch (median of epochs 2-3, nothing else running) of the disentangled models on ML-1M, with the batch sizes of the quality runs."
     split = prepare('ml-1m', download=False, progress=False)
@@ -89,4 +113,4 @@ def speed(epochs=3):
 
 if __name__ == '__main__':
     what = sys.argv[1] if len(sys.argv) > 1 else 'dgcf'
-    {'dgcf': dgcf, 'sem': sem, 'sem_ablate': sem_ablate, 'speed': speed}[what]()
+    {'dgcf': dgcf, 'sem': sem, 'sem_ablate': sem_ablate, 'speed': speed, 'kernels': kernels}[what]()
