@@ -15,10 +15,10 @@ __all__ = ['ARCHIVES', 'MANUAL_SOURCES', 'RATING_COLS', 'CONCEPTS', 'PRIOR_EDGES
            'DATASETS', 'HELDOUT_USERS', 'ML1M_TABLE', 'PART_FILES', 'DataError', 'DatasetNotFound', 'data_dir',
            'Archive', 'fetch', 'require', 'read_strict', 'read_ml100k_ratings', 'read_ml20m_ratings',
            'read_ml1m_ratings', 'read_netflix_ratings', 'read_ratings_table', 'prior_graph', 'decade',
-           'read_ml100k_items', 'read_ml1m_items', 'read_ml20m_items', 'read_netflix_items', 'read_hetrec_people',
-           'read_ml100k_people', 'check_dataset_name', 'RawDataset', 'load_dataset', 'highest_rating_per_pair',
-           'binarize', 'Split', 'split_users', 'attach_concepts', 'concept_matrix', 'save_split', 'load_split',
-           'make_synthetic', 'prepare']
+           'read_ml100k_table', 'read_ml100k_items', 'read_ml1m_table', 'read_ml1m_items', 'read_ml20m_table',
+           'read_ml20m_items', 'read_netflix_items', 'read_hetrec_people', 'read_ml100k_people', 'check_dataset_name',
+           'RawDataset', 'load_dataset', 'highest_rating_per_pair', 'binarize', 'Split', 'split_users',
+           'attach_concepts', 'concept_matrix', 'save_split', 'load_split', 'make_synthetic', 'prepare']
 
 # %% ../nbs/00_data.ipynb #4dd32f56
 class DataError(ValueError):
@@ -227,8 +227,8 @@ def _year_from_title(titles):
 ML100K_GENRES = ['unknown', 'Action', 'Adventure', 'Animation', "Children's", 'Comedy', 'Crime', 'Documentary', 'Drama', 'Fantasy',
                  'Film-Noir', 'Horror', 'Musical', 'Mystery', 'Romance', 'Sci-Fi', 'Thriller', 'War', 'Western']
 
-def read_ml100k_items(folder) -> pd.DataFrame:
-    "Genre and year concepts from ML-100k's `u.item` (genre names from `u.genre` when present)."
+def read_ml100k_table(folder) -> tuple[pd.DataFrame, list]:
+    "ML-100k's `u.item` as a table (`item`, `title`, `release`, ..., one 0/1 column per genre) and the genre names (from `u.genre` when present)."
     folder = Path(folder)
     genres = ML100K_GENRES
     if (folder/'u.genre').exists():
@@ -238,6 +238,11 @@ def read_ml100k_items(folder) -> pd.DataFrame:
     df = pd.read_csv(folder/'u.item', sep='|', header=None, names=names, encoding='latin-1', dtype={'item': 'int64'})
     if df[genres].isna().any().any() or len(df.columns) != len(names):
         raise DataError(f'{folder/"u.item"}: expected {len(names)} "|"-separated fields per line')
+    return df, genres
+
+def read_ml100k_items(folder) -> pd.DataFrame:
+    "Genre and year concepts from ML-100k's `u.item` (genre names from `u.genre` when present)."
+    df, genres = read_ml100k_table(folder)
     flags = df[genres].to_numpy().astype(bool)
     rows, cols = np.nonzero(flags & (np.array(genres) != 'unknown'))
     genre = pd.DataFrame({'item': df.item.to_numpy()[rows], 'concept': 'genre', 'value': np.array(genres)[cols]})
@@ -250,21 +255,31 @@ def _split_title_genres(item, title, genres, sep='|'):
     y = pd.DataFrame({'item': np.asarray(item), 'concept': 'year', 'value': decade(_year_from_title(title)).to_numpy()})
     return pd.concat([g, y[y.value != UNKNOWN]], ignore_index=True)
 
-def read_ml1m_items(path) -> pd.DataFrame:
-    "Genre and year concepts from ML-1M's `movies.dat` (`MovieID::Title::Genres`, Latin-1)."
+def read_ml1m_table(path) -> pd.DataFrame:
+    "ML-1M's `movies.dat` (`MovieID::Title::Genres`, Latin-1) as a table: `item`, `title`, `genres`."
     lines = pd.Series(Path(path).read_text(encoding='latin-1').splitlines())
     parts = lines[lines != ''].str.split('::', n=2, expand=True)
     if parts.shape[1] != 3 or parts[2].isna().any():
         bad = int(parts[2].isna().idxmax()) + 1 if parts.shape[1] == 3 else 1
         raise DataError(f'{path}, line {bad}: expected "MovieID::Title::Genres"')
-    return _split_title_genres(pd.to_numeric(parts[0]), parts[1], parts[2])
+    return pd.DataFrame({'item': pd.to_numeric(parts[0]), 'title': parts[1], 'genres': parts[2]})
 
-def read_ml20m_items(path) -> pd.DataFrame:
-    "Genre and year concepts from ML-20M's `movies.csv`."
+def read_ml1m_items(path) -> pd.DataFrame:
+    "Genre and year concepts from ML-1M's `movies.dat`."
+    t = read_ml1m_table(path)
+    return _split_title_genres(t.item, t.title, t.genres)
+
+def read_ml20m_table(path) -> pd.DataFrame:
+    "ML-20M's `movies.csv` as a table: `item`, `title`, `genres`."
     df = pd.read_csv(path, dtype={'movieId': 'int64', 'title': str, 'genres': str})
     if list(df.columns) != ['movieId', 'title', 'genres']:
         raise DataError(f'{path}, line 1: expected the header "movieId,title,genres"')
-    return _split_title_genres(df.movieId, df.title, df.genres)
+    return df.rename(columns={'movieId': 'item'})
+
+def read_ml20m_items(path) -> pd.DataFrame:
+    "Genre and year concepts from ML-20M's `movies.csv`."
+    t = read_ml20m_table(path)
+    return _split_title_genres(t.item, t.title, t.genres)
 
 def read_netflix_items(path) -> pd.DataFrame:
     "Year concept from the Netflix Prize `movie_titles.txt` (`MovieID,YearOfRelease,Title`; titles may hold commas)."

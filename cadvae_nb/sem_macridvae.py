@@ -4,36 +4,22 @@
 
 # %% ../nbs/05d_sem_macridvae.ipynb #53013e0c
 from __future__ import annotations
-import re, warnings
+import warnings
 import numpy as np, pandas as pd, scipy.sparse as sp, torch
 from sklearn.cluster import KMeans
 from sklearn.decomposition import PCA
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
-from .data import DataError, UNKNOWN, CONCEPTS, concept_matrix, data_dir
+from .data import DataError, UNKNOWN, CONCEPTS, concept_matrix, data_dir, read_ml100k_table, read_ml1m_table, read_ml20m_table
 from .macridvae import MacridVAE
 
 # %% auto #0
 __all__ = ['TITLE_FILES', 'SETTINGS', 'item_titles', 'item_features', 'semantic_init', 'SEMMacridVAE']
 
 # %% ../nbs/05d_sem_macridvae.ipynb #030d8a45
-def _titles_ml100k(path):
-    df = pd.read_csv(path, sep='|', header=None, usecols=[0, 1], names=['item', 'title'], encoding='latin-1')
-    return df
-
-def _titles_ml1m(path):
-    lines = pd.Series(path.read_text(encoding='latin-1').splitlines())
-    parts = lines[lines != ''].str.split('::', n=2, expand=True)
-    if parts.shape[1] != 3 or parts[2].isna().any():
-        bad = int(parts[2].isna().idxmax()) + 1 if parts.shape[1] == 3 else 1
-        raise DataError(f'{path}, line {bad}: expected "MovieID::Title::Genres"')
-    return pd.DataFrame({'item': pd.to_numeric(parts[0]), 'title': parts[1]})
-
-def _titles_ml20m(path):
-    return pd.read_csv(path, usecols=['movieId', 'title']).rename(columns={'movieId': 'item'})
-
-TITLE_FILES = {'ml-100k': ('ml-100k/u.item', _titles_ml100k), 'ml-1m': ('ml-1m/movies.dat', _titles_ml1m),
-               'ml-20m': ('ml-20m/movies.csv', _titles_ml20m)}
+# the item file of each dataset and notebook 00's reader of it as a table with `item` and `title`
+TITLE_FILES = {'ml-100k': ('ml-100k/u.item', lambda f: read_ml100k_table(f.parent)[0]), 'ml-1m': ('ml-1m/movies.dat', read_ml1m_table),
+               'ml-20m': ('ml-20m/movies.csv', read_ml20m_table)}
 
 def item_titles(split, root=None) -> pd.Series | None:
     "Titles of the split's items (index: item column), read from the dataset's item file; None when there is none."

@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_train.ipynb #10d2a7d5
 from __future__ import annotations
-import os, json, time, math, hashlib, dataclasses
+import os, json, time, math, hashlib, dataclasses, importlib
 from dataclasses import dataclass, asdict, field
 from pathlib import Path
 import numpy as np, pandas as pd, torch
@@ -76,28 +76,26 @@ def split_fingerprint(split: Split) -> str:
     return hashlib.sha1(np.asarray(split.item_ids).astype(str).astype('S').tobytes()).hexdigest()[:16]
 
 # %% ../nbs/06_train.ipynb #0184be86
+# model -> (module of cadvae_nb with its SETTINGS, constructor from (module, split, cfg, keyword arguments)); imported when used
+_BUILDERS = {
+    'cadvae': ('cadvae', lambda m, split, cfg, kw: m.CaDVAE(split, **kw)),
+    'macridvae': ('macridvae', lambda m, split, cfg, kw: m.MacridVAE(split.n_items, **kw)),
+    'sem-macridvae': ('sem_macridvae', lambda m, split, cfg, kw: m.SEMMacridVAE(split, seed=cfg.seed, **kw)),
+    'dgcf': ('dgcf', lambda m, split, cfg, kw: m.DGCF.from_split(split, **kw)),
+}
+
 def make_model(cfg: TrainConfig, split: Split) -> nn.Module:
     "The model `cfg.model` in setting `cfg.setting` for `split`."
     if cfg.model not in MODELS: raise RunError(f'unknown model {cfg.model!r}; known: {", ".join(MODELS)}')
     kw = model_kwargs(cfg, split.train.shape[0])
-    if cfg.model == 'cadvae':
-        from cadvae_nb.cadvae import CaDVAE, SETTINGS as CADVAE_SETTINGS
-        if cfg.setting not in CADVAE_SETTINGS: raise RunError(f'unknown setting {cfg.setting!r} for cadvae; known: {", ".join(CADVAE_SETTINGS)}')
-        return CaDVAE(split, **{**CADVAE_SETTINGS[cfg.setting], **kw})
-    if cfg.model == 'macridvae':
-        from cadvae_nb.macridvae import MacridVAE, SETTINGS as MACRID_SETTINGS
-        if cfg.setting not in MACRID_SETTINGS: raise RunError(f'unknown setting {cfg.setting!r} for macridvae; known: {", ".join(MACRID_SETTINGS)}')
-        return MacridVAE(split.n_items, **{**MACRID_SETTINGS[cfg.setting], **kw})
-    if cfg.model == 'sem-macridvae':
-        from cadvae_nb.sem_macridvae import SEMMacridVAE, SETTINGS as SEM_SETTINGS
-        if cfg.setting not in SEM_SETTINGS: raise RunError(f'unknown setting {cfg.setting!r} for sem-macridvae; known: {", ".join(SEM_SETTINGS)}')
-        return SEMMacridVAE(split, seed=cfg.seed, **{**SEM_SETTINGS[cfg.setting], **kw})
-    if cfg.model == 'dgcf':
-        from cadvae_nb.dgcf import DGCF, SETTINGS as DGCF_SETTINGS
-        if cfg.setting not in DGCF_SETTINGS: raise RunError(f'unknown setting {cfg.setting!r} for dgcf; known: {", ".join(DGCF_SETTINGS)}')
-        try: return DGCF.from_split(split, **{**DGCF_SETTINGS[cfg.setting], **kw})
-        except (ValueError, TypeError) as e: raise RunError(f'dgcf: {e}') from None
-    try: return build_model(cfg.model, split.n_items, cfg.setting, **kw)
+    if cfg.model not in _BUILDERS:                                # the VAEs of notebook 05a
+        try: return build_model(cfg.model, split.n_items, cfg.setting, **kw)
+        except (ValueError, TypeError) as e: raise RunError(f'{cfg.model}: {e}') from None
+    name, build = _BUILDERS[cfg.model]
+    mod = importlib.import_module(f'cadvae_nb.{name}')
+    if cfg.setting not in mod.SETTINGS: raise RunError(f'unknown setting {cfg.setting!r} for {cfg.model}; known: {", ".join(mod.SETTINGS)}')
+    try: return build(mod, split, cfg, {**mod.SETTINGS[cfg.setting], **kw})
+    except RunError: raise
     except (ValueError, TypeError) as e: raise RunError(f'{cfg.model}: {e}') from None
 
 # %% ../nbs/06_train.ipynb #7aa1ed2e
