@@ -11,7 +11,7 @@ import torch.nn.functional as F
 from .causal import CausalLayer, scm_mix
 
 # %% auto #0
-__all__ = ['kl_exogenous', 'kl_causal', 'ConditionalPrior']
+__all__ = ['OBJECTIVES', 'kl_exogenous', 'kl_causal', 'kl_weights', 'ConditionalPrior']
 
 # %% ../nbs/03_elbo.ipynb #91e4b708
 def kl_exogenous(mu: torch.Tensor, logvar: torch.Tensor) -> torch.Tensor:
@@ -30,6 +30,15 @@ def kl_causal(eps: torch.Tensor, mu: torch.Tensor, logvar: torch.Tensor, layer: 
     log_det_mix = layer.d * torch.linalg.slogdet(torch.eye(k, device=eps.device, dtype=eps.dtype) - layer.A.T.to(eps.dtype))[1]
     log_prior = torch.distributions.Normal(prior_mean, prior_std).log_prob(z).flatten(1).sum(1)
     return -entropy - log_det_g + log_det_mix - log_prior, z
+
+# %% ../nbs/03_elbo.ipynb #a76827ea
+OBJECTIVES = ('single', 'paper')
+
+def kl_weights(objective: str, step: int, anneal_steps: int, beta: float, kl_eps_weight: float = 1.0):
+    "The (KL_eps, KL_z) weights of `objective` at `step`: both annealed linearly from 0 to their caps over `anneal_steps`."
+    if objective not in OBJECTIVES: raise ValueError(f'unknown objective {objective!r}; known: {", ".join(OBJECTIVES)}')
+    r = min(1.0, step / anneal_steps) if anneal_steps else 1.0
+    return (r * kl_eps_weight if objective == 'paper' else 0.0), r * beta
 
 # %% ../nbs/03_elbo.ipynb #ebcb2d75
 class ConditionalPrior(nn.Module):

@@ -11,7 +11,8 @@ from torch import nn
 import torch.nn.functional as F
 
 # %% auto #0
-__all__ = ['SETTINGS', 'Batch', 'SparseInput', 'multinomial_nll', 'MultDAE', 'MultVAE', 'n_params', 'build_model']
+__all__ = ['SETTINGS', 'SEARCH_SPACES', 'Batch', 'SparseInput', 'multinomial_nll', 'MultDAE', 'MultVAE', 'n_params',
+           'build_model', 'common_space', 'multdae_space', 'multvae_space']
 
 # %% ../nbs/05a_multvae.ipynb #c3c76887
 @dataclass
@@ -144,3 +145,22 @@ def build_model(name, n_items, setting='published', **kw) -> nn.Module:
         raise ValueError(f'unknown setting {setting!r} for {name}; known: {", ".join(SETTINGS[name])}')
     cls = {'multdae': MultDAE, 'multvae': MultVAE}[name]
     return cls(n_items, **{**SETTINGS[name][setting], **kw})
+
+# %% ../nbs/05a_multvae.ipynb #8325a52f
+def common_space(trial, anneal=True) -> dict:
+    "Learning rate, users per batch, input dropout and (for a VAE) the KL annealing length: what every model searches."
+    out = {'lr': trial.suggest_float('lr', 3e-4, 1e-2, log=True),
+           'batch_size': trial.suggest_categorical('batch_size', [100, 250, 500]),
+           'dropout': trial.suggest_float('dropout', 0.0, 0.7)}
+    if anneal: out['anneal_epochs'] = trial.suggest_int('anneal_epochs', 5, 100, log=True)
+    return out
+
+def multdae_space(trial) -> dict:
+    "Mult-DAE: the common part (no annealing) and the L2 weight `lam`."
+    return {**common_space(trial, anneal=False), 'lam': trial.suggest_float('lam', 1e-5, 3e-2, log=True)}
+
+def multvae_space(trial) -> dict:
+    "β-Mult-VAE: the common part and the KL cap `beta_cap`."
+    return {**common_space(trial), 'beta_cap': trial.suggest_float('beta_cap', 0.02, 1.0, log=True)}
+
+SEARCH_SPACES = {'multdae': multdae_space, 'multvae': multvae_space}

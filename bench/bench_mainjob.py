@@ -1,0 +1,39 @@
+"""The README's main job and what it is compared with: `python bench/bench_mainjob.py [DATASET] [MODEL ...]` -> bench/mainjob_DATASET.json.
+
+Runs `cadvae train --model M --dataset DATASET` with the command line's defaults (the shipped presets) for each
+model, and scores popularity and EASE (lambda on validation) on the same split. Default: the synthetic dataset,
+CaD-VAE, Mult-VAE, Mult-DAE and MacridVAE, seed 0. Finished runs are read back from bench/out/mainjob/."""
+import sys, json, subprocess, time
+from pathlib import Path
+import torch
+from cadvae_nb.data import prepare
+from cadvae_nb.metrics import evaluate, METRICS
+from cadvae_nb.ease import ease_select
+from cadvae_nb.tune import machine
+
+HERE = Path(__file__).parent
+
+def main(ds='synthetic', models=('cadvae', 'multvae', 'multdae', 'macridvae')):
+    out = HERE / f'mainjob_{ds}.json'
+    data = {'machine': machine(), 'command': ' '.join(['python'] + sys.argv), 'runs': []}
+    for m in models:
+        run = HERE / 'out' / 'mainjob' / f'{ds}-{m}'
+        cmd = ['cadvae', 'train', '--model', m, '--dataset', ds, '--out', str(run), '--quiet']
+        t0 = time.perf_counter()
+        p = subprocess.run(cmd, capture_output=True, text=True)
+        if p.returncode: raise SystemExit(f'{" ".join(cmd)} failed:\n{p.stderr}')
+        res = json.loads((run / 'metrics.json').read_text())
+        cfg = json.loads((run / 'config.json').read_text())
+        data['runs'].append({**res, 'cli': 'cadvae train --model %s --dataset %s' % (m, ds), 'said': p.stdout.splitlines()[:1],
+                             'lr': cfg['lr'], 'batch_size': cfg['batch_size'], 'model_kw': cfg['model_kw'], 'wall_seconds': time.perf_counter() - t0})
+        print(m, round(res['test']['ndcg@100'], 4), flush=True)
+    split = prepare(ds, download=False, progress=False)
+    pop = torch.tensor(split.train.sum(0).A1, dtype=torch.float32)
+    keep = lambda r: {k: r[k] for k in METRICS} | {'n_users': r['n_users']}
+    data['runs'].append({'model': 'popularity', 'dataset': ds, 'seed': 0, 'params': 0,
+                         **{p: keep(evaluate(lambda x: pop.expand(len(x), -1), *pair)) for p, pair in
+                            [('validation', (split.validation_tr, split.validation_te)), ('test', (split.test_tr, split.test_te))]}})
+    data['runs'].append(ease_select(split))
+    out.write_text(json.dumps(data, indent=1))
+
+if __name__ == '__main__': main(*(sys.argv[1:2] or ['synthetic']), *([tuple(sys.argv[2:])] if len(sys.argv) > 2 else []))
