@@ -131,7 +131,7 @@ def _bad_in_chunk(lines, sep, names, kinds, nonneg):
     s = s.iloc[suspect].reset_index(drop=True)                   # only the lines the quick pass rejects are split into fields
     blank = (s.str.strip() == '').to_numpy()                      # the C parser skips blank lines
     f = s.str.strip().str.split(r'\s+', regex=True, expand=True) if sep == r'\s+' else s.str.split(sep, regex=False, expand=True)
-    width = f.notna().sum(1).to_numpy()
+    width = f.notna().sum(axis=1).to_numpy()
     wrong = (width != len(names)) & ~blank
     found = []
     if wrong.any():
