@@ -7,53 +7,78 @@ from __future__ import annotations
 import sys, json, difflib, warnings
 from pathlib import Path
 from fastcore.script import anno_parser
-from .data import DataError, prepare, check_dataset_name, HELDOUT_USERS
+from .data import DataError, prepare, prepare_ratings, save_split, load_split, data_dir, check_dataset_name, HELDOUT_USERS
 
 # %% auto #0
-__all__ = ['COMMANDS', 'prepare_cmd', 'train_cmd', 'evaluate_cmd', 'main']
+__all__ = ['COMMANDS', 'Interrupted', 'prepare_cmd', 'train_cmd', 'evaluate_cmd', 'main']
 
 # %% ../nbs/10_cli.ipynb #d39185af
+class Interrupted(KeyboardInterrupt):
+    "Ctrl-C, with what to do next (`main` prints it as one line, exit status 130)."
+
 def _heldout(v):
     if v is None: return None
     try: return float(v) if '.' in str(v) else int(v)
     except ValueError: raise DataError(f'--heldout: expected a count (10000) or a fraction (0.1), got {v!r}') from None
 
+def _count(flag, v, default):
+    if v is None: return default
+    try: n = int(v)
+    except ValueError: raise DataError(f'--{flag} {v!r}: with the synthetic dataset, a number (without --ratings, --items is the number of items)') from None
+    if n < 1: raise DataError(f'--{flag} {n}: must be an integer >= 1')
+    return n
+
 def prepare_cmd(
-    dataset:str='synthetic',  # ml-100k, ml-1m, ml-20m, netflix or synthetic
-    out:str=None,             # output folder (default: ./splits/DATASET)
+    dataset:str=None,         # ml-100k, ml-1m, ml-20m, netflix or synthetic (the default without --ratings)
+    ratings:str=None,         # your own ratings file instead of --dataset: user, item[, rating] columns; CSV, TSV or parquet
+    items:str=None,           # with --ratings: an items file (item + director/genre/actor/year columns, values split by |); synthetic: number of items (1500)
+    name:str=None,            # with --ratings: the dataset's name (default: the ratings file's name)
+    min_rating:float=4,       # with --ratings: ratings >= this are clicks (a file without ratings: every row is a click)
+    out:str=None,             # output folder (default: ./splits/DATASET or ./splits/NAME)
     data:str=None,            # data directory (default: $CADVAE_DATA, else ./data)
-    heldout:str=None,         # validation and test users each: a count (10000) or a fraction (0.1); default per dataset
+    heldout:str=None,         # validation and test users each: a count (10000) or a fraction (0.1); default per dataset, 0.1 for --ratings
     seed:int=98765,           # seed of the user shuffle and of the held-out 20%
     offline:bool=False,       # never download: fail with instructions when a file is missing
     users:int=3000,           # synthetic only: number of users
-    items:int=1500,           # synthetic only: number of items
     interactions:int=150_000, # synthetic only: number of clicks (before binarization)
-    quiet:bool=False,         # print nothing but errors
+    quiet:bool=False,         # print only errors and where the split was written
 ):
-    "Binarize and split a dataset (strong generalization), attach item concepts, write the vae_cf layout and stats.json."
-    name = check_dataset_name(dataset)
-    out = Path(out or Path('splits') / name)
-    syn = dict(n_users=users, n_items=items, n_interactions=interactions) if name == 'synthetic' else {}
-    s = prepare(name, out=out, root=data, download=not offline, heldout=_heldout(heldout), seed=seed, progress=not quiet, **syn)
+    "Binarize and split a dataset or your own ratings file (strong generalization), attach item concepts, write the vae_cf layout and stats.json."
+    log = None if quiet else print
+    if ratings:
+        if dataset: raise DataError(f'--dataset {dataset} and --ratings {ratings}: give one of them')
+        s = prepare_ratings(ratings, items, name=name, heldout=0.1 if heldout is None else _heldout(heldout), seed=seed,
+                            min_rating=min_rating, log=log)
+        out = Path(out or Path('splits') / s.name)
+        save_split(s, out)
+    else:
+        if name: raise DataError('--name is for --ratings (your own data); a built-in dataset keeps its name')
+        dname = check_dataset_name(dataset or 'synthetic')
+        out = Path(out or Path('splits') / dname)
+        if dname == 'synthetic':
+            syn = dict(n_users=_count('users', users, 3000), n_items=_count('items', items, 1500),
+                       n_interactions=_count('interactions', interactions, 150_000))
+        elif items: raise DataError(f'--items {items}: an items file goes with --ratings (your own data); {dname} has its own')
+        else: syn = {}
+        s = prepare(dname, out=out, root=data, download=not offline, heldout=_heldout(heldout), seed=seed, progress=not quiet, log=log, **syn)
     if not quiet:
         st = s.stats
-        print(f"{name}: {st['raw']['interactions']:,} ratings -> {st['binarized']['interactions']:,} clicks "
+        print(f"{s.name}: {st['raw']['interactions']:,} ratings -> {st['binarized']['interactions']:,} clicks "
               f"({st['binarized']['users']:,} users, {st['binarized']['items']:,} items)")
         for p, v in st['split'].items(): print(f"  {p:<14} {v['users']:>8,} users {v['interactions']:>11,} clicks")
         for c, v in st['concept_coverage'].items():
             print(f"  concept {c:<9} {v['values']:>7,} values, coverage {v['coverage']:.1%}")
-        print(f'wrote {out}/')
+    print(f'wrote {out}/' + ('' if quiet else f'; next: cadvae train --model cadvae --split {out}'))
     return s
 
 def _split_for(dataset, split, data, offline, quiet, syn=None):
-    "A split from a prepared folder, or prepared on the fly from a dataset; and how to rebuild it."
-    from cadvae_nb.data import load_split
+    "A split from a prepared folder, or prepared on the fly from a dataset; and how to rebuild it (absolute paths: no environment needed)."
     if split:
         return load_split(split), {'split': str(Path(split).resolve())}
     name = check_dataset_name(dataset)
     kw = syn if name == 'synthetic' and syn else {}
-    return (prepare(name, root=data, download=not offline, progress=not quiet, **kw),
-            {'dataset': name, 'data': str(Path(data).resolve()) if data else None, 'synthetic': kw})
+    return (prepare(name, root=data, download=not offline, progress=not quiet, log=None if quiet else print, **kw),
+            {'dataset': name, 'data': None if name == 'synthetic' else str(data_dir(data).resolve()), 'synthetic': kw})
 
 def train_cmd(
     model:str='multvae',      # multvae, multdae, cadvae, macridvae, dgcf or sem-macridvae
@@ -61,32 +86,34 @@ def train_cmd(
     split:str=None,           # a prepared split folder (cadvae prepare), instead of --dataset
     out:str=None,             # run folder (default: ./runs/MODEL-DATASET-seedSEED); an existing run is resumed
     setting:str='published',  # published architecture or table1 (~2Md parameters, d = 100)
-    epochs:int=200,           # maximum number of epochs
+    epochs:int=200,           # maximum number of epochs (may be raised when resuming)
     batch_size:int=500,       # users per batch
     lr:float=1e-3,            # Adam learning rate
     seed:int=0,               # seed of initialisation, batches, dropout and sampling
-    patience:int=50,          # early stopping: epochs without a better validation NDCG@100
+    patience:int=50,          # early stopping: epochs without a better validation NDCG@100 (may change when resuming)
     device:str='auto',        # auto (CUDA when present), cpu or cuda
     data:str=None,            # data directory (default: $CADVAE_DATA, else ./data)
     offline:bool=False,       # never download
     model_kw:str=None,        # model options as JSON, e.g. '{"beta": 0.5, "gamma1": 2, "labels": "majority"}'
-    quiet:bool=False,         # no progress bars or per-epoch lines
+    quiet:bool=False,         # no progress bars or per-epoch lines; still says where it wrote
 ):
-    "Train a model; writes RUN/config.json, model.pt, last.pt, history.csv, metrics.json and learning_curve.png."
-    from cadvae_nb.train import TrainConfig, fit
+    "Train a model; writes RUN/config.json, model.pt, last.pt, checksums.json, history.csv, metrics.json and learning_curve.png."
+    from cadvae_nb.train import TrainConfig, fit, check_config
     from tqdm.auto import tqdm
-    s, source = _split_for(dataset, split, data, offline, quiet)
-    run = Path(out or Path('runs') / f'{model}-{s.name}-seed{seed}')
     try: kw = json.loads(model_kw) if model_kw else {}
     except json.JSONDecodeError as e: raise DataError(f'--model_kw is not valid JSON ({e}): {model_kw!r}') from None
-    cfg = TrainConfig(model=model, setting=setting, epochs=epochs, batch_size=batch_size, lr=lr, seed=seed,
-                      patience=patience, device=device, model_kw=kw)
-    res = fit(s, run, cfg, progress=not quiet, log=(lambda *a: None) if quiet else tqdm.write, source=source)
+    cfg = check_config(TrainConfig(model=model, setting=setting, epochs=epochs, batch_size=batch_size, lr=lr, seed=seed,
+                                   patience=patience, device=device, model_kw=kw))   # before the data is read or a folder made
+    s, source = _split_for(dataset, split, data, offline, quiet)
+    run = Path(out or Path('runs') / f'{model}-{s.name}-seed{seed}')
+    try: res = fit(s, run, cfg, progress=not quiet, log=(lambda *a: None) if quiet else tqdm.write, source=source)
+    except KeyboardInterrupt:
+        raise Interrupted(f'{run} keeps every finished epoch; run the same command again to resume from {run}/last.pt') from None
     if not quiet:
         print(f"{model} ({setting}, {res['params']:,} parameters) on {s.name}, best epoch {res['best_epoch']}, "
               f"{res['seconds_per_epoch']:.2f} s/epoch on {res['device']}")
         for p in ('validation', 'test'): print(f'  {p:<10} ' + '  '.join(f'{k} {v:.4f}' for k, v in res[p].items() if k != 'n_users'))
-        print(f'wrote {run}/')
+    print(f'wrote {run}/' + ('' if quiet else f'; next: cadvae evaluate --run {run}'))
     return res
 
 def evaluate_cmd(
@@ -95,11 +122,13 @@ def evaluate_cmd(
     device:str='auto',        # auto, cpu or cuda
 ):
     "Evaluate a run's best model on validation and test users; prints the metrics as JSON."
-    from cadvae_nb.train import evaluate_run, RunError
+    from cadvae_nb.train import evaluate_run, resolve_device, RunError
     if not run: raise RunError('--run is required: the run folder written by cadvae train')
+    resolve_device(device)
     cfgf = Path(run)/'config.json'
     if not cfgf.exists(): raise RunError(f'{run}: not a run folder (no config.json)')
-    src = json.loads(cfgf.read_text()).get('source') or {}
+    try: src = json.loads(cfgf.read_text()).get('source') or {}
+    except (json.JSONDecodeError, UnicodeDecodeError) as e: raise RunError(f'{cfgf} is not valid JSON ({e})') from None
     if split: s = _split_for(None, split, None, True, True)[0]
     elif 'split' in src: s = _split_for(None, src['split'], None, True, True)[0]
     elif 'dataset' in src: s = _split_for(src['dataset'], None, src.get('data'), True, True, src.get('synthetic'))[0]
@@ -117,6 +146,8 @@ def _usage():
 
 def main(argv=None):
     "Entry point of the `cadvae` console script."
+    try: sys.stdout.reconfigure(line_buffering=True)              # a log redirected to a file keeps every line if the job is killed
+    except AttributeError: pass                                    # (a notebook's stdout has no reconfigure)
     argv = sys.argv[1:] if argv is None else list(argv)
     if not argv or argv[0] in ('-h', '--help'): print(_usage()); return 0
     cmd, rest = argv[0], argv[1:]
@@ -136,6 +167,9 @@ def main(argv=None):
     except DataError as e:
         print(f'cadvae {cmd}: error: {e}', file=sys.stderr)
         return 2
+    except KeyboardInterrupt as e:
+        print(f'cadvae {cmd}: interrupted' + (f'; {e}' if str(e) else ''), file=sys.stderr)
+        return 130
     return 0
 
 # %% ../nbs/10_cli.ipynb #54f06b23

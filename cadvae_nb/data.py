@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_data.ipynb #b691a1f8
 from __future__ import annotations
-import os, re, json, gzip, hashlib, zipfile, difflib, tempfile, urllib.request, urllib.error, warnings
+import os, re, csv, json, gzip, time, hashlib, zipfile, difflib, itertools, tempfile, urllib.request, urllib.error, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np, pandas as pd, scipy.sparse as sp
@@ -16,9 +16,10 @@ __all__ = ['ARCHIVES', 'MANUAL_SOURCES', 'RATING_COLS', 'CONCEPTS', 'PRIOR_EDGES
            'Archive', 'fetch', 'require', 'read_strict', 'read_ml100k_ratings', 'read_ml20m_ratings',
            'read_ml1m_ratings', 'read_netflix_ratings', 'read_ratings_table', 'prior_graph', 'decade',
            'read_ml100k_table', 'read_ml100k_items', 'read_ml1m_table', 'read_ml1m_items', 'read_ml20m_table',
-           'read_ml20m_items', 'read_netflix_items', 'read_hetrec_people', 'read_ml100k_people', 'check_dataset_name',
-           'RawDataset', 'load_dataset', 'highest_rating_per_pair', 'binarize', 'Split', 'split_users',
-           'attach_concepts', 'concept_matrix', 'save_split', 'load_split', 'make_synthetic', 'prepare']
+           'read_ml20m_items', 'read_netflix_items', 'read_hetrec_people', 'read_ml100k_people', 'read_items_table',
+           'check_dataset_name', 'RawDataset', 'load_dataset', 'highest_rating_per_pair', 'binarize', 'Split',
+           'split_users', 'attach_concepts', 'concept_matrix', 'save_split', 'load_split', 'make_synthetic', 'prepare',
+           'prepare_ratings']
 
 # %% ../nbs/00_data.ipynb #4dd32f56
 class DataError(ValueError):
@@ -105,47 +106,86 @@ def require(path, source, root=None, download=True) -> Path:
 
 # %% ../nbs/00_data.ipynb #3be6685f
 _SEP_NAMES = {'\t': 'a tab', ',': 'a comma', ';': 'a semicolon', '::': '"::"', ':': '":"', '|': '"|"', r'\s+': 'whitespace'}
+_INT_RE = r'\s*[+-]?\d+\s*'
 
-def _first_bad_line(path, sep, names, kinds, skip, encoding):
-    "Re-read `path` as text and describe the first line whose fields do not match `names`/`kinds`."
-    raw = pd.read_csv(path, sep=sep, header=None, skiprows=skip, dtype=str, encoding=encoding, keep_default_na=False,
-                      names=range(len(names) + 8), engine='python' if len(sep) > 1 and sep != r'\s+' else 'c')
-    filled = (raw != '').to_numpy()
-    width = np.where(filled.any(1), filled.shape[1] - np.argmax(filled[:, ::-1], axis=1), 0)  # up to the last non-empty field
-    for pos in range(len(raw)):
-        line = pos + 1 + skip
-        if width[pos] != len(names):
-            hint = ''
-            if width[pos] == 1:
-                other = [n for s, n in _SEP_NAMES.items() if len(s) <= 2 and s in str(raw.iat[pos, 0])]
-                hint = f'; the file should be separated by {_SEP_NAMES.get(sep, repr(sep))}' + (f' but this line has {other[0]}' if other else '')
-            return f'{path}, line {line}: expected {len(names)} fields ({", ".join(names)}), found {width[pos]}{hint}'
-        for j, (n, k) in enumerate(zip(names, kinds)):
-            v = raw.iat[pos, j]
-            if k and pd.isna(pd.to_numeric(v, errors='coerce')):
-                return f'{path}, line {line}: field {n!r} is {v!r}, expected a number'
+def _kind(dtype):
+    "'int', 'num' or None (text, not checked) for a column's dtype."
+    if dtype is None or dtype is str: return None
+    k = np.dtype(dtype).kind
+    return 'int' if k in 'iu' else 'num' if k == 'f' else None
+
+_NUM_RE = r'\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*'
+
+def _line_re(sep, names, kinds, nonneg):
+    "A regular expression that every well-formed line matches (a quick first pass; lines it rejects are examined field by field)."
+    other = r'\S*' if sep == r'\s+' else f'[^{re.escape(sep)}]*'
+    field = {'int': r'\s*[+-]?\d+\s*', 'num': _NUM_RE, None: other}
+    parts = [r'\s*\d+\s*' if n in nonneg else field[k] for n, k in zip(names, kinds)]
+    return r'\s*' + sep.join(parts) + r'\s*' if sep == r'\s+' else re.escape(sep).join(parts)
+
+def _bad_in_chunk(lines, sep, names, kinds, nonneg):
+    "(position, description) of the first bad line among `lines` (strings), or None: vectorised over the chunk."
+    s = pd.Series(lines, dtype=object).str.rstrip('\r\n')
+    suspect = np.flatnonzero(~s.str.fullmatch(_line_re(sep, names, kinds, nonneg)).to_numpy(bool))
+    if not len(suspect): return None
+    s = s.iloc[suspect].reset_index(drop=True)                   # only the lines the quick pass rejects are split into fields
+    blank = (s.str.strip() == '').to_numpy()                      # the C parser skips blank lines
+    f = s.str.strip().str.split(r'\s+', regex=True, expand=True) if sep == r'\s+' else s.str.split(sep, regex=False, expand=True)
+    width = f.notna().sum(axis=1).to_numpy()
+    wrong = (width != len(names)) & ~blank
+    found = []
+    if wrong.any():
+        i = int(np.argmax(wrong)); hint = ''
+        if width[i] == 1:
+            other = [n for t, n in _SEP_NAMES.items() if len(t) <= 2 and t in str(f.iat[i, 0])]
+            hint = f'; the file should be separated by {_SEP_NAMES.get(sep, repr(sep))}' + (f' but this line has {other[0]}' if other else '')
+        found.append((i, f'expected {len(names)} fields ({", ".join(names)}), found {width[i]}{hint}'))
+    ok = ~blank & ~wrong
+    for j, (n, k) in enumerate(zip(names, kinds)):
+        if not k or j >= f.shape[1]: continue
+        v = f[j].fillna('')
+        good = (v.str.fullmatch(_INT_RE) if k == 'int' else pd.to_numeric(v, errors='coerce').notna()).to_numpy(bool)
+        if (b := ok & ~good).any():
+            i = int(np.argmax(b)); found.append((i, f'field {n!r} is {v.iat[i]!r}, expected {"an integer" if k == "int" else "a number"}'))
+        if n in nonneg and (b := ok & good & v.str.strip().str.startswith('-').to_numpy(bool)).any():
+            i = int(np.argmax(b)); found.append((i, f'field {n!r} is {v.iat[i]!r}, expected an id >= 0'))
+    return (int(suspect[min(found)[0]]), min(found)[1]) if found else None
+
+def _first_bad_line(path, sep, names, kinds, skip, encoding, nonneg=(), chunk=1_000_000):
+    "Re-read `path` as text, a million lines at a time, and describe the first line whose fields do not match `names`/`kinds`."
+    opener = gzip.open if Path(path).suffix == '.gz' else open
+    with opener(path, 'rt', encoding=encoding, errors='replace', newline='') as fh:
+        for _ in range(skip): fh.readline()
+        start = skip + 1
+        while lines := list(itertools.islice(fh, chunk)):
+            if (bad := _bad_in_chunk(lines, sep, names, kinds, nonneg)):
+                return f'{path}, line {start + bad[0]}: {bad[1]}'
+            start += len(lines)
     return None
 
-def read_strict(path, sep, names, dtypes, skiprows=0, encoding='utf-8', usecols=None) -> pd.DataFrame:
-    "Read a delimited file whose every row has the fields `names` with numeric `dtypes`; bad rows raise `DataError`."
+def read_strict(path, sep, names, dtypes, skiprows=0, encoding='utf-8', usecols=None, nonneg=()) -> pd.DataFrame:
+    "Read a delimited file whose every row has exactly the fields `names` with numeric `dtypes` (`nonneg`: columns of ids >= 0); bad rows raise `DataError`."
     path = Path(path)
     try:
+        # every field is read (no usecols), so that a row with an extra field is an error rather than silently cut
         df = pd.read_csv(path, sep=sep, header=None, names=names, skiprows=skiprows, dtype=dtypes, encoding=encoding,
-                         engine='c', usecols=usecols, compression='infer')
-        if df.isna().any().any(): raise ValueError('missing fields')
-        return df
+                         engine='c', compression='infer')
+        typed = [n for n in names if n in dtypes]                 # untyped columns are fillers (ML-1M's empty fields)
+        if df[typed].isna().any().any() or not isinstance(df.index, pd.RangeIndex): raise ValueError('missing or extra fields')
+        if any((df[n].to_numpy() < 0).any() for n in nonneg): raise ValueError('negative id')
+        return df[list(usecols)] if usecols is not None else df
     except (ValueError, pd.errors.ParserError) as e:
-        kinds = [n in dtypes and dtypes[n] != str for n in names]
-        where = _first_bad_line(path, sep, names, kinds, skiprows, encoding)
+        where = _first_bad_line(path, sep, names, [_kind(dtypes.get(n)) for n in names], skiprows, encoding, nonneg)
         raise DataError(where or f'{path}: could not be read as {sep!r}-separated fields {names}: {e}') from None
 
 # %% ../nbs/00_data.ipynb #d4991936
 RATING_COLS = ['user', 'item', 'rating']
 _RT = dict(user='int64', item='int64', rating='float32')
+_IDS = ('user', 'item')                     # id columns: integers >= 0
 
 def read_ml100k_ratings(path) -> pd.DataFrame:
     "Ratings from ML-100k's `u.data`."
-    return read_strict(path, '\t', ['user', 'item', 'rating', 'timestamp'], {**_RT, 'timestamp': 'int64'})[RATING_COLS]
+    return read_strict(path, '\t', ['user', 'item', 'rating', 'timestamp'], {**_RT, 'timestamp': 'int64'}, nonneg=_IDS)[RATING_COLS]
 
 def read_ml20m_ratings(path) -> pd.DataFrame:
     "Ratings from ML-20M's `ratings.csv`."
@@ -153,7 +193,7 @@ def read_ml20m_ratings(path) -> pd.DataFrame:
     with open(path, encoding='utf-8') as f: head = f.readline().strip()
     if head != 'userId,movieId,rating,timestamp':
         raise DataError(f'{path}, line 1: expected the header "userId,movieId,rating,timestamp", found {head!r}')
-    return read_strict(path, ',', ['user', 'item', 'rating', 'timestamp'], {**_RT, 'timestamp': 'int64'}, skiprows=1)[RATING_COLS]
+    return read_strict(path, ',', ['user', 'item', 'rating', 'timestamp'], {**_RT, 'timestamp': 'int64'}, skiprows=1, nonneg=_IDS)[RATING_COLS]
 
 # %% ../nbs/00_data.ipynb #0465365b
 def read_ml1m_ratings(path) -> pd.DataFrame:
@@ -161,7 +201,7 @@ def read_ml1m_ratings(path) -> pd.DataFrame:
     path = Path(path)
     names = ['user', '_a', 'item', '_b', 'rating', '_c', 'timestamp']
     df = read_strict(path, ':', names, {**_RT, 'timestamp': 'int64'}, encoding='latin-1',
-                     usecols=['user', 'item', 'rating', 'timestamp'])
+                     usecols=['user', 'item', 'rating', 'timestamp'], nonneg=_IDS)
     return df[RATING_COLS]
 
 # %% ../nbs/00_data.ipynb #267a1f32
@@ -173,27 +213,85 @@ def read_netflix_ratings(folder, progress=True) -> pd.DataFrame:
     for f in tqdm(files, desc='netflix files', disable=not progress, unit='file'):
         with open(f, encoding='latin-1') as fh: head = fh.readline().strip()
         if not re.fullmatch(r'\d+:', head): raise DataError(f'{f}, line 1: expected "MovieID:", found {head!r}')
-        df = read_strict(f, ',', ['user', 'rating', 'date'], dict(user='int64', rating='float32', date=str), skiprows=1)
+        df = read_strict(f, ',', ['user', 'rating', 'date'], dict(user='int64', rating='float32', date=str), skiprows=1, nonneg=('user',))
         df['item'] = int(head[:-1])
         parts.append(df[RATING_COLS])
     return pd.concat(parts, ignore_index=True)
 
 # %% ../nbs/00_data.ipynb #29226cd7
+_ALIASES = {'user': ('user', 'userid', 'user_id', 'uid', 'customerid', 'customer_id'),
+            'item': ('item', 'itemid', 'item_id', 'movieid', 'movie_id', 'sid', 'productid', 'product_id'),
+            'rating': ('rating', 'ratings', 'score', 'stars')}
+_PARQUET = ('.parquet', '.pq')
+
+def _is_number(v): return not pd.isna(pd.to_numeric(str(v).strip(), errors='coerce'))
+
+def _sniff(path, seps=('\t', '::', ',', ';', '|')):
+    "(separator, fields of line 1) of a delimited text file: the first of `seps` found on line 1, else whitespace."
+    if not Path(path).is_file(): raise DatasetNotFound(f'missing {path}')
+    opener = gzip.open if Path(path).suffix == '.gz' else open
+    with opener(path, 'rt', encoding='utf-8', errors='replace') as f: first = f.readline().rstrip('\r\n')
+    if not first.strip(): raise DataError(f'{path}, line 1: empty; expected a table of ratings')
+    sep = next((s for s in seps if s in first), r'\s+')
+    return sep, (first.split() if sep == r'\s+' else first.split(sep))
+
+def _find_columns(path, fields, wanted=('user', 'item', 'rating'), required=('user', 'item')) -> dict:
+    "Column position of each wanted column in a header, by name (case-insensitive, common aliases such as userId)."
+    low = [f.strip().strip('"').lower() for f in fields]
+    pos = {c: next((i for i, f in enumerate(low) if f in _ALIASES[c]), None) for c in wanted}
+    for c in required:
+        if pos[c] is None:
+            raise DataError(f'{path}, line 1: the header has no {c} column (one of {", ".join(_ALIASES[c])}); found {fields}')
+    return pos
+
+def _check_ids_frame(df, path, cols, lines=None, unit='row'):
+    "Ids of a frame not read by `read_strict` (parquet, CSV module): integers >= 0, else the first offending row (`lines`: its labels)."
+    for c in cols:
+        v = pd.to_numeric(df[c], errors='coerce').to_numpy(dtype=float)
+        bad = np.isnan(v) | (v != np.floor(v)) | (v < 0)
+        if bad.any():
+            i = int(np.argmax(bad)); where = lines[i] if lines is not None else i + 1
+            val = df[c].iat[i]; val = val.item() if isinstance(val, np.generic) else val
+            raise DataError(f'{path}, {unit} {where}: field {c!r} is {val!r}, expected an integer id >= 0')
+        df[c] = v.astype('int64')
+    return df
+
+def _read_parquet(path) -> pd.DataFrame:
+    try: return pd.read_parquet(path)
+    except ImportError: raise DataError(f'{path}: reading parquet needs pyarrow (pip install pyarrow); or save the table as CSV') from None
+    except Exception as e: raise DataError(f'{path}: not a readable parquet file ({type(e).__name__}: {e})') from None
+
 def read_ratings_table(path, sep=None) -> pd.DataFrame:
-    "Ratings from a table with user, item, rating as its first three columns (CSV/TSV, optional header, optionally gzipped)."
+    """Ratings from a table of user, item and, optionally, rating columns: delimited text (optionally gzipped) or parquet.
+    With a header, columns are found by name; without, the first columns are user, item[, rating] and others are ignored.
+    Returns `user`, `item` (integer ids >= 0) and `rating` when the table has one."""
     path = Path(path)
-    opener = gzip.open if path.suffix == '.gz' else open
-    with opener(path, 'rt', encoding='utf-8') as f: first = f.readline().rstrip('\r\n')
-    if sep is None:
-        sep = next((s for s in ['\t', '::', ',', ';', '|'] if s in first), r'\s+')
-    fields = re.split(sep, first) if sep == r'\s+' else first.split(sep)
-    if len(fields) < 3:
-        raise DataError(f'{path}, line 1: expected at least 3 fields (user, item, rating), found {len(fields)} with separator {sep!r}')
-    header = any(pd.isna(pd.to_numeric(v, errors='coerce')) for v in fields[:3])
-    names = RATING_COLS + [f'_extra{i}' for i in range(len(fields) - 3)]
-    engine_sep = ':' if sep == '::' else sep
-    if sep == '::': names = ['user', '_a', 'item', '_b', 'rating'] + [f'_x{i}' for i in range(2 * (len(fields) - 3))]
-    return read_strict(path, engine_sep, names, _RT, skiprows=int(header), usecols=RATING_COLS)[RATING_COLS]
+    if path.suffix.lower() in _PARQUET:
+        df = _read_parquet(path)
+        pos = _find_columns(path, [str(c) for c in df.columns])
+        cols = [c for c in RATING_COLS if pos[c] is not None]
+        df = df.iloc[:, [pos[c] for c in cols]].set_axis(cols, axis=1)
+        df = _check_ids_frame(df, path, _IDS)
+        if 'rating' in df:
+            r = pd.to_numeric(df.rating, errors='coerce')
+            if r.isna().any(): i = int(np.argmax(r.isna())); raise DataError(f'{path}, row {i + 1}: field \'rating\' is {df.rating.iat[i]!r}, expected a number')
+            df['rating'] = r.astype('float32')
+        return df.reset_index(drop=True)
+    found, fields = _sniff(path)
+    sep = sep or found
+    header = not all(_is_number(v) for v in fields[:3])
+    if header: pos = _find_columns(path, fields)
+    elif len(fields) < 2: raise DataError(f'{path}, line 1: expected at least 2 fields (user, item[, rating]), found 1 with separator {_SEP_NAMES.get(sep, repr(sep))}')
+    else: pos = {'user': 0, 'item': 1, 'rating': 2 if len(fields) >= 3 else None}
+    names = [f'_col{i}' for i in range(len(fields))]
+    for c, i in pos.items():
+        if i is not None: names[i] = c
+    cols = [c for c in RATING_COLS if pos[c] is not None]
+    dtypes = {n: str for n in names} | {c: _RT[c] for c in cols}    # every field is checked for presence, ids and ratings for type
+    if sep == '::':   # read with ':' (C parser): an empty field between each pair of real ones
+        names = [x for i, n in enumerate(names) for x in ([f'_sep{i}'] if i else []) + [n]]
+        sep = ':'
+    return read_strict(path, sep, names, dtypes, skiprows=int(header), usecols=cols, nonneg=_IDS)
 
 # %% ../nbs/00_data.ipynb #67e83a3c
 CONCEPTS = ('director', 'genre', 'actor', 'year')
@@ -316,6 +414,39 @@ def read_ml100k_people(details_json, id_map=None, hetrec=None) -> pd.DataFrame:
             out.append(pd.DataFrame({'item': h.ml100k_item_id, 'concept': what, 'value': h.value}))
     return pd.concat(out, ignore_index=True)
 
+# %% ../nbs/00_data.ipynb #381ebf6c
+def read_items_table(path) -> pd.DataFrame:
+    "Item concepts (`item`, `concept`, `value`) from a table with a header: an item column and concept columns, values split on `|`."
+    path = Path(path)
+    if path.suffix.lower() in _PARQUET:
+        df = _read_parquet(path).astype(object); lines, unit = None, 'row'
+    else:
+        sep, _ = _sniff(path, seps=('\t', ',', ';'))
+        opener = gzip.open if path.suffix == '.gz' else open
+        with opener(path, 'rt', encoding='utf-8', errors='replace', newline='') as f: rows = list(csv.reader(f, delimiter=sep))
+        width = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
+        if (bad := (width != width[0]) & (width > 0)).any():
+            i = int(np.argmax(bad))
+            raise DataError(f'{path}, line {i + 1}: expected {width[0]} fields ({", ".join(rows[0])}), found {width[i]}')
+        lines = np.flatnonzero(width[1:]) + 2                    # line number of each data row (blank lines skipped)
+        df = pd.DataFrame([r for r in rows[1:] if r], columns=rows[0], dtype=object); unit = 'line'
+    cols = [str(c) for c in df.columns]
+    item = _find_columns(path, cols, wanted=('item',), required=('item',))['item']
+    concepts = {i: c.strip().lower() for i, c in enumerate(cols) if c.strip().lower() in CONCEPTS}
+    if not concepts: raise DataError(f'{path}, line 1: no concept column; expected one or more of {", ".join(CONCEPTS)}, found {cols}')
+    if (other := [c for i, c in enumerate(cols) if i != item and i not in concepts]):
+        warnings.warn(f'{path}: columns {other} are not concepts ({", ".join(CONCEPTS)}); ignored')
+    ids = _check_ids_frame(pd.DataFrame({'item': df.iloc[:, item].map(lambda v: str(v).strip())}), path, ['item'], lines, unit).item
+    parts = []
+    for i, c in concepts.items():
+        v = df.iloc[:, i].map(lambda x: [] if pd.isna(x) else list(x) if isinstance(x, (list, tuple, np.ndarray)) else str(x).split('|'))
+        long = _long(ids, c, v)
+        if c == 'year':   # a year is bucketed into its decade, as for the built-in datasets; other values are kept
+            y = pd.to_numeric(long.value, errors='coerce')
+            long['value'] = np.where(y.notna() & (y >= 1000) & (y < 10000), decade(y).to_numpy(), long.value.to_numpy())
+        parts.append(long)
+    return pd.concat(parts, ignore_index=True)
+
 # %% ../nbs/00_data.ipynb #b5e2302f
 DATASETS = ('ml-100k', 'ml-1m', 'ml-20m', 'netflix', 'synthetic')
 HELDOUT_USERS = {'ml-100k': 0.1, 'ml-1m': 0.1, 'ml-20m': 10_000, 'netflix': 40_000, 'synthetic': 0.1}
@@ -395,15 +526,15 @@ def highest_rating_per_pair(user, item, rating) -> np.ndarray:
     return np.sort(order[last])
 
 def binarize(ratings, min_rating=4, min_user_clicks=5, name='dataset'):
-    "Keep ratings >= `min_rating` and users with >= `min_user_clicks` kept ratings; returns (clicks, report)."
+    "Keep ratings >= `min_rating` (`None`: every row, for implicit data) and users with >= `min_user_clicks` kept ratings; returns (clicks, report)."
     r = ratings[RATING_COLS]
-    rep = {'raw': {'users': int(r.user.nunique()), 'items': int(r.item.nunique()), 'interactions': int(len(r))}}
+    rep = {'min_rating': min_rating, 'raw': {'users': int(r.user.nunique()), 'items': int(r.item.nunique()), 'interactions': int(len(r))}}
     keep = highest_rating_per_pair(r.user.to_numpy(), r.item.to_numpy(), r.rating.to_numpy())
     rep['duplicate_pairs_dropped'] = int(len(r) - len(keep))
     if len(keep) < len(r):
         warnings.warn(f'{name}: {len(r) - len(keep)} duplicate (user, item) rows; kept the highest rating of each pair')
     r = r.iloc[keep]
-    r = r[r.rating.to_numpy() >= min_rating]
+    if min_rating is not None: r = r[r.rating.to_numpy() >= min_rating]
     rep['low_ratings_dropped'] = rep['raw']['interactions'] - rep['duplicate_pairs_dropped'] - int(len(r))
     ucode, uniq = pd.factorize(r.user)
     n = np.bincount(ucode)
@@ -411,7 +542,7 @@ def binarize(ratings, min_rating=4, min_user_clicks=5, name='dataset'):
     r = r[n[ucode] >= min_user_clicks]
     rep['binarized'] = {'users': int(r.user.nunique()), 'items': int(r.item.nunique()), 'interactions': int(len(r))}
     if len(r) == 0:
-        raise DataError(f'{name}: no interactions left after keeping ratings >= {min_rating} and users with >= {min_user_clicks} '
+        raise DataError(f'{name}: no interactions left after keeping ' + (f'ratings >= {min_rating} and ' if min_rating is not None else '') + f'users with >= {min_user_clicks} '
                         f'such ratings (raw: {rep["raw"]})')
     return r[['user', 'item']].reset_index(drop=True), rep
 
@@ -525,7 +656,9 @@ def _block_offsets(s):
 
 def save_split(split, out) -> Path:
     "Write `split` to folder `out` in the vae_cf layout plus concepts, block sizes and stats."
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    out = Path(out)
+    if out.exists() and not out.is_dir(): raise DataError(f'{out} is a file, not a folder: choose another --out')
+    out.mkdir(parents=True, exist_ok=True)
     _atomic_write(out/'unique_sid.txt', lambda p: p.write_text(''.join(f'{i}\n' for i in split.item_ids)))
     _atomic_write(out/'unique_uid.txt', lambda p: p.write_text(''.join(f'{u}\n' for u in split.user_ids)))
     for name, off in _block_offsets(split).items():
@@ -559,6 +692,7 @@ def load_split(folder) -> Split:
     item_ids = pd.read_csv(folder/'unique_sid.txt', header=None).iloc[:, 0].to_numpy()
     n_items = len(item_ids)
     pairs = {p: _read_pairs(folder/f'{p}.csv', n_items) for p in PART_FILES}
+    if pairs['train'].empty: raise DataError(f'{folder/"train.csv"} has no rows: a split needs training users; prepare it again (cadvae prepare)')
     if (folder/'split.json').exists():
         b = json.loads((folder/'split.json').read_text())
         n_tr, n_vd, n_te, name = b['n_train_users'], b['n_validation_users'], b['n_test_users'], b.get('name', folder.name)
@@ -668,15 +802,64 @@ def make_synthetic(n_users=3000, n_items=1500, n_interactions=150_000, n_directo
 def _part_stats(s):
     return {p: {'users': int(m.shape[0]), 'interactions': int(m.nnz)} for p, m in s.parts.items()}
 
-def prepare(dataset='synthetic', out=None, root=None, download=True, heldout=None, seed=98765, progress=True, **synthetic_kwargs) -> Split:
-    "Read `dataset`, binarize, split (strong generalization), attach item concepts; write the split to `out` when given."
-    name = check_dataset_name(dataset)
-    raw = load_dataset(name, root=root, download=download, progress=progress, **synthetic_kwargs)
-    clicks, rep = binarize(raw.ratings, name=name)
-    s = split_users(clicks, heldout=HELDOUT_USERS[name] if heldout is None else heldout, seed=seed, name=name)
+class _Stages:
+    "Stage lines for a long preparation: `stage('binarize ...')` passes the line, with the seconds since the start, to `log`."
+    def __init__(self, log=None): self.log, self.t0 = log, time.perf_counter()
+    def __call__(self, what):
+        if self.log: self.log(f'[{time.perf_counter() - self.t0:7.1f} s] {what}')
+
+def _check_seed(seed):
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise DataError(f'--seed {seed!r}: must be an integer >= 0')
+
+def _prepare_raw(raw, name, out, heldout, seed, min_rating, stage) -> Split:
+    "Binarize, split, attach concepts and write: the part every dataset, built-in or a practitioner's own, shares."
+    stage(f'binarize {len(raw.ratings):,} ratings' + (f' (keep ratings >= {min_rating:g})' if min_rating is not None else ' (every row a click)'))
+    clicks, rep = binarize(raw.ratings, min_rating=min_rating, name=name)
+    stage(f'split {rep["binarized"]["users"]:,} users (seed {seed})')
+    s = split_users(clicks, heldout=heldout, seed=seed, name=name)
+    stage('attach item concepts')
     attach_concepts(s, raw.concepts)
     s.stats = {'dataset': name, 'sources': raw.sources, **rep, 'items_in_split': s.n_items, 'split_seed': seed,
                'split': _part_stats(s), **s.stats}
     s.truth = raw.truth
-    if out is not None: save_split(s, out)
+    if out is not None:
+        stage(f'write {out}')
+        save_split(s, out)
+    return s
+
+def prepare(dataset='synthetic', out=None, root=None, download=True, heldout=None, seed=98765, progress=True, log=None,
+            **synthetic_kwargs) -> Split:
+    "Read `dataset`, binarize, split (strong generalization), attach item concepts; write the split to `out` when given. `log` gets stage lines."
+    name = check_dataset_name(dataset)
+    _check_seed(seed)
+    stage = _Stages(log)
+    stage('generate synthetic data' + ''.join(f', {k} {v:,}' for k, v in synthetic_kwargs.items() if isinstance(v, int))
+          if name == 'synthetic' else f'read {name} from {data_dir(root)}')
+    raw = load_dataset(name, root=root, download=download, progress=progress, **synthetic_kwargs)
+    return _prepare_raw(raw, name, out, HELDOUT_USERS[name] if heldout is None else heldout, seed, 4, stage)
+
+# %% ../nbs/00_data.ipynb #43b1567b
+def prepare_ratings(ratings, items=None, name=None, out=None, heldout=0.1, seed=98765, min_rating=4, log=None) -> Split:
+    "Prepare a practitioner's own ratings file (and optional items file of concepts) exactly as the built-in datasets."
+    ratings = Path(ratings)
+    name = name or ratings.name.split('.')[0]
+    if not re.fullmatch(r'[A-Za-z0-9][A-Za-z0-9._-]*', str(name)):
+        raise DataError(f'--name {name!r}: use letters, digits, ".", "_" and "-" (it names the split and its folder)')
+    _check_seed(seed)
+    stage = _Stages(log)
+    stage(f'read {ratings}')
+    r = read_ratings_table(ratings)
+    implicit = 'rating' not in r
+    if implicit: r['rating'] = np.float32(1)                    # every row a click: one rating for all, kept whatever min_rating says
+    if items is not None:
+        stage(f'read {items}')
+        concepts = read_items_table(items)
+    else: concepts = pd.DataFrame(columns=['item', 'concept', 'value'])
+    src = {'ratings': str(ratings.resolve())} | ({'items': str(Path(items).resolve())} if items is not None else {})
+    s = _prepare_raw(RawDataset(name, r, concepts, src), name, None, heldout, seed, None if implicit else min_rating, stage)
+    s.stats['implicit'] = implicit
+    if out is not None:
+        stage(f'write {out}')
+        save_split(s, out)
     return s

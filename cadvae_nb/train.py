@@ -4,7 +4,8 @@
 
 # %% ../nbs/06_train.ipynb #10d2a7d5
 from __future__ import annotations
-import os, json, time, math, hashlib, dataclasses, importlib
+import os, io, re, json, time, math, pickle, inspect, difflib, hashlib, warnings, dataclasses, importlib
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, asdict, field
 from pathlib import Path
 import numpy as np, pandas as pd, torch
@@ -17,13 +18,18 @@ from .metrics import evaluate, METRICS
 from .multvae import Batch, build_model, n_params
 
 # %% auto #0
-__all__ = ['MODELS', 'PAPER_TABLE1', 'RunError', 'TrainConfig', 'model_kwargs', 'resolve_device', 'dist_setup',
-           'split_fingerprint', 'make_model', 'LossModule', 'train_epoch', 'evaluate_model', 'fit', 'finish',
-           'load_run', 'evaluate_run', 'results_table', 'epoch_cost']
+__all__ = ['MODELS', 'CONFIG_RULES', 'OPTION_RULES', 'CHECKSUMS', 'NAN_CHECK_EVERY', 'RESUMABLE', 'PAPER_TABLE1', 'RunError',
+           'ConfigError', 'TrainConfig', 'model_kwargs', 'resolve_device', 'dist_setup', 'split_fingerprint',
+           'make_model', 'model_options', 'check_config', 'check_split', 'save_checkpoint', 'load_checkpoint',
+           'run_lock', 'LossModule', 'train_epoch', 'evaluate_model', 'fit', 'finish', 'load_run', 'evaluate_run',
+           'results_table', 'epoch_cost']
 
 # %% ../nbs/06_train.ipynb #0fc18457
 class RunError(DataError):
-    "A run cannot go on: a checkpoint from another model or dataset, a NaN loss, an item-set mismatch."
+    "A run cannot go on: a checkpoint from another model or dataset, a corrupt checkpoint, a NaN loss, an item-set mismatch."
+
+class ConfigError(RunError):
+    "An argument or model option out of range: the message names it, its value and what is allowed."
 
 @dataclass
 class TrainConfig:
@@ -52,9 +58,11 @@ def model_kwargs(cfg: TrainConfig, n_train_users: int) -> dict:
 
 def resolve_device(device='auto') -> torch.device:
     "`auto` gives CUDA when available, else CPU; `cuda` without a GPU is an error. Under torchrun, each process gets its local GPU."
+    if not isinstance(device, str) or not re.fullmatch(r'auto|cpu|cuda(:\d+)?', device):
+        raise ConfigError(f'--device {device!r}: must be auto, cpu, cuda or cuda:N')
     if device == 'auto': device = 'cuda' if torch.cuda.is_available() else 'cpu'
     if str(device).startswith('cuda') and not torch.cuda.is_available():
-        raise RunError(f'--device {device}: no CUDA device is available here (use auto or cpu)')
+        raise ConfigError(f'--device {device}: no CUDA device is available here (use auto or cpu)')
     if device == 'cuda' and 'LOCAL_RANK' in os.environ: device = f"cuda:{os.environ['LOCAL_RANK']}"
     return torch.device(device)
 
@@ -67,36 +75,176 @@ def dist_setup(device: torch.device):
         dist.init_process_group('nccl' if device.type == 'cuda' else 'gloo')
     return dist.get_rank(), world
 
-def _atomic_save(obj, path):
-    "Write text or a torch object to `path` through a temporary file (data's `_atomic_write`)."
-    _atomic_write(path, (lambda p: p.write_text(obj)) if isinstance(obj, str) else (lambda p: torch.save(obj, p)))
-
 def split_fingerprint(split: Split) -> str:
     "A short hash of the split's item set, stored in checkpoints to refuse one trained on other items."
     return hashlib.sha1(np.asarray(split.item_ids).astype(str).astype('S').tobytes()).hexdigest()[:16]
 
 # %% ../nbs/06_train.ipynb #0184be86
-# model -> (module of cadvae_nb with its SETTINGS, constructor from (module, split, cfg, keyword arguments)); imported when used
+# model -> (module of cadvae_nb with its SETTINGS, class, constructor from (module, split, cfg, keyword arguments), arguments the
+# constructor supplies itself); imported when used
 _BUILDERS = {
-    'cadvae': ('cadvae', lambda m, split, cfg, kw: m.CaDVAE(split, **kw)),
-    'macridvae': ('macridvae', lambda m, split, cfg, kw: m.MacridVAE(split.n_items, **kw)),
-    'sem-macridvae': ('sem_macridvae', lambda m, split, cfg, kw: m.SEMMacridVAE(split, seed=cfg.seed, **kw)),
-    'dgcf': ('dgcf', lambda m, split, cfg, kw: m.DGCF.from_split(split, **kw)),
+    'multdae': ('multvae', 'MultDAE', lambda m, split, cfg, kw: m.MultDAE(split.n_items, **kw), ()),
+    'multvae': ('multvae', 'MultVAE', lambda m, split, cfg, kw: m.MultVAE(split.n_items, **kw), ()),
+    'cadvae': ('cadvae', 'CaDVAE', lambda m, split, cfg, kw: m.CaDVAE(split, **kw), ()),
+    'macridvae': ('macridvae', 'MacridVAE', lambda m, split, cfg, kw: m.MacridVAE(split.n_items, **kw), ()),
+    'sem-macridvae': ('sem_macridvae', 'SEMMacridVAE', lambda m, split, cfg, kw: m.SEMMacridVAE(split, seed=cfg.seed, **kw), ('seed',)),
+    'dgcf': ('dgcf', 'DGCF', lambda m, split, cfg, kw: m.DGCF.from_split(split, **kw), ('blocks',)),
 }
 
+def _settings(model) -> dict:
+    name = _BUILDERS[model][0]
+    s = importlib.import_module(f'cadvae_nb.{name}').SETTINGS
+    return s[model] if model in s else s                           # 05a's SETTINGS hold both of its models
+
 def make_model(cfg: TrainConfig, split: Split) -> nn.Module:
-    "The model `cfg.model` in setting `cfg.setting` for `split`."
-    if cfg.model not in MODELS: raise RunError(f'unknown model {cfg.model!r}; known: {", ".join(MODELS)}')
+    "The model `cfg.model` in setting `cfg.setting` for `split` (the configuration is checked first: `check_config`)."
+    check_config(cfg)
     kw = model_kwargs(cfg, split.train.shape[0])
-    if cfg.model not in _BUILDERS:                                # the VAEs of notebook 05a
-        try: return build_model(cfg.model, split.n_items, cfg.setting, **kw)
-        except (ValueError, TypeError) as e: raise RunError(f'{cfg.model}: {e}') from None
-    name, build = _BUILDERS[cfg.model]
-    mod = importlib.import_module(f'cadvae_nb.{name}')
-    if cfg.setting not in mod.SETTINGS: raise RunError(f'unknown setting {cfg.setting!r} for {cfg.model}; known: {", ".join(mod.SETTINGS)}')
-    try: return build(mod, split, cfg, {**mod.SETTINGS[cfg.setting], **kw})
+    name, _, build, _ = _BUILDERS[cfg.model]
+    try: return build(importlib.import_module(f'cadvae_nb.{name}'), split, cfg, {**_settings(cfg.model)[cfg.setting], **kw})
     except RunError: raise
-    except (ValueError, TypeError) as e: raise RunError(f'{cfg.model}: {e}') from None
+    except (ValueError, TypeError) as e: raise ConfigError(f'--model {cfg.model} with --model_kw {json.dumps(cfg.model_kw)}: {e}') from None
+
+# %% ../nbs/06_train.ipynb #d9e09b14
+def _num(v): return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+def _int(v): return isinstance(v, int) and not isinstance(v, bool)
+
+CONFIG_RULES = {  # TrainConfig field -> (test, what is allowed); model, setting, device and model_kw are checked by check_config
+    'epochs': (lambda v: _int(v) and v >= 1, 'must be an integer >= 1'),
+    'batch_size': (lambda v: _int(v) and v >= 1, 'must be an integer >= 1'),
+    'eval_batch_size': (lambda v: _int(v) and v >= 1, 'must be an integer >= 1'),
+    'patience': (lambda v: _int(v) and v >= 1, 'must be an integer >= 1 (epochs without a better validation NDCG@100)'),
+    'seed': (lambda v: _int(v) and v >= 0, 'must be an integer >= 0'),
+    'lr': (lambda v: _num(v) and v > 0, 'must be a positive number, e.g. 1e-3'),
+    'amp': (lambda v: isinstance(v, bool), 'must be true or false'),
+}
+_NONNEG = (lambda v: _num(v) and v >= 0, 'must be a number >= 0')
+_POSINT = (lambda v: _int(v) and v >= 1, 'must be an integer >= 1')
+_BOOL = (lambda v: isinstance(v, bool), 'must be true or false')
+OPTION_RULES = {  # model option -> (test, what is allowed), whichever model takes it
+    'dropout': (lambda v: _num(v) and 0 <= v < 1, 'must be a number in [0, 1)'),
+    'dims': (lambda v: isinstance(v, (list, tuple)) and len(v) > 0 and all(_int(x) and x >= 1 for x in v),
+             'must be a non-empty list of positive integers, e.g. [600, 200]'),
+    **{k: _NONNEG for k in ('beta', 'beta_cap', 'kl_eps_weight', 'gamma1', 'gamma2', 'lam', 'reg', 'cor_weight', 'std0')},
+    'tau': (lambda v: _num(v) and v > 0, 'must be a number > 0'),
+    **{k: _POSINT for k in ('anneal_steps', 'd', 'hidden', 'K', 'layers', 'iterations', 'cor_samples')},
+    **{k: _BOOL for k in ('learn_structure', 'causal', 'titles', 'init_cores')},
+    'labels': (lambda v: v in ('concentration', 'majority'), 'must be "concentration" or "majority"'),
+}
+
+def model_options(model) -> list:
+    "The keyword options of `model`'s constructor (following `**kw` into the parent class), less those the loop supplies."
+    _, cls_name, _, supplied = _BUILDERS[model]
+    cls = getattr(importlib.import_module(f'cadvae_nb.{_BUILDERS[model][0]}'), cls_name)
+    opts = []
+    for c in cls.__mro__:
+        if '__init__' not in c.__dict__: continue
+        ps = list(inspect.signature(c.__init__).parameters.values())[2:]   # self and the data (split, n_items or graph)
+        opts += [p.name for p in ps if p.kind not in (p.VAR_KEYWORD, p.VAR_POSITIONAL) and p.name not in opts]
+        if not any(p.kind == p.VAR_KEYWORD for p in ps): break
+    return [o for o in opts if o not in supplied]
+
+def _did_you_mean(v, known): return (f' (did you mean {c[0]!r}?)' if (c := difflib.get_close_matches(str(v), known, n=1)) else '')
+
+def check_config(cfg: TrainConfig) -> TrainConfig:
+    "Check every field of `cfg` and every model option; raise a one-line `ConfigError` at the first bad one."
+    if cfg.model not in MODELS: raise ConfigError(f'--model {cfg.model!r}: unknown model{_did_you_mean(cfg.model, MODELS)}; known: {", ".join(MODELS)}')
+    if cfg.setting not in (known := _settings(cfg.model)):
+        raise ConfigError(f'--setting {cfg.setting!r}: unknown for {cfg.model}{_did_you_mean(cfg.setting, known)}; known: {", ".join(known)}')
+    for k, (ok, allowed) in CONFIG_RULES.items():
+        if not ok(v := getattr(cfg, k)): raise ConfigError(f'--{k} {v!r}: {allowed}')
+    resolve_device(cfg.device)
+    if not isinstance(cfg.model_kw, dict): raise ConfigError(f'--model_kw {json.dumps(cfg.model_kw)}: must be a JSON object of options, e.g. {{"dropout": 0.3}}')
+    opts = model_options(cfg.model)
+    for k, v in cfg.model_kw.items():
+        if k not in opts:
+            hint = ' (use --seed)' if k == 'seed' else _did_you_mean(k, opts)
+            raise ConfigError(f'--model_kw {k!r}: not an option of {cfg.model}{hint}; its options: {", ".join(opts)}')
+        if k in OPTION_RULES and not OPTION_RULES[k][0](v): raise ConfigError(f'--model_kw {k}={json.dumps(v)}: {OPTION_RULES[k][1]}')
+    return cfg
+
+def check_split(split: Split):
+    "A split a model can be trained and selected on: training clicks, and validation and test users with held-out items."
+    for part, what in (('train', 'training clicks'), ('validation_te', 'validation users with held-out items'), ('test_te', 'test users with held-out items')):
+        if split.parts[part].nnz == 0:
+            raise RunError(f'split {split.name!r} has no {what} ({part}.csv has no rows); prepare it again (cadvae prepare) from data with more users')
+    return split
+
+# %% ../nbs/06_train.ipynb #76b60f81
+CHECKSUMS = 'checksums.json'
+
+def _atomic_save(text: str, path):
+    "Write text to `path` through a temporary file (data's `_atomic_write`)."
+    _atomic_write(path, lambda p: p.write_text(text))
+
+def _manifest(folder) -> dict:
+    p = Path(folder)/CHECKSUMS
+    if not p.exists(): return {}
+    try: return json.loads(p.read_text())
+    except (json.JSONDecodeError, UnicodeDecodeError): raise RunError(f'{p} is corrupt (not JSON); delete it to load the checkpoints without an integrity check') from None
+
+def save_checkpoint(obj, path):
+    "Save `obj` (tensors and plain containers) to `path` atomically, its SHA-256 recorded in `checksums.json` beside it."
+    path = Path(path); buf = io.BytesIO()
+    torch.save(obj, buf)
+    digest = hashlib.sha256(buf.getbuffer()).hexdigest()
+    man = _manifest(path.parent)
+    _atomic_save(json.dumps({**man, path.name: [digest] + man.get(path.name, [])[:1]}, indent=1), path.parent/CHECKSUMS)  # both valid
+    _atomic_write(path, lambda p: p.write_bytes(buf.getbuffer()))
+    _atomic_save(json.dumps({**man, path.name: [digest]}, indent=1), path.parent/CHECKSUMS)
+
+def _recovery(path) -> str:
+    run = path.parent
+    if path.name == 'last.pt':
+        return (f'to go on, delete it and train again into {run} (the run restarts from epoch 1; model.pt keeps the best model so far '
+                f'until a better one replaces it), or train into a new --out folder')
+    return f'train again into a new --out folder (or restore {path.name} from a backup; {run}/last.pt holds only the latest epoch)'
+
+def load_checkpoint(path, device='cpu') -> dict:
+    "Load a checkpoint written by `save_checkpoint`: its bytes must match the recorded SHA-256, and it may hold only tensors and plain containers."
+    path = Path(path)
+    if not path.exists(): raise RunError(f'missing {path}: {_recovery(path)}')
+    data = path.read_bytes()
+    ok = _manifest(path.parent).get(path.name)
+    if ok is None:
+        warnings.warn(f'{path}: no checksum recorded in {CHECKSUMS} (written by an older version?): loaded without an integrity check')
+    elif hashlib.sha256(data).hexdigest() not in ok:
+        raise RunError(f'{path} is corrupt: its {len(data):,} bytes do not match the SHA-256 recorded when it was written; {_recovery(path)}')
+    try: ck = torch.load(io.BytesIO(data), map_location=device, weights_only=True)
+    except pickle.UnpicklingError:
+        raise RunError(f'{path} refused: it holds Python objects other than tensors and plain containers, which could run code '
+                       f'when loaded; do not use it: {_recovery(path)}') from None
+    except Exception as e:
+        raise RunError(f'{path} cannot be read ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else "no detail"}); {_recovery(path)}') from None
+    if not isinstance(ck, dict) or not {'id', 'model'} <= set(ck): raise RunError(f'{path} is not a checkpoint written by cadvae train; {_recovery(path)}')
+    return ck
+
+# %% ../nbs/06_train.ipynb #ab76ac67
+def _alive(pid) -> bool:
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return False
+    except PermissionError: return True                            # exists, owned by someone else
+    return True
+
+@contextmanager
+def run_lock(run):
+    "Hold `run/.lock` (with this process's id) for the duration; refuse a folder whose lock belongs to a live process."
+    path = Path(run)/'.lock'
+    for _ in range(3):
+        try: fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+        except FileExistsError:
+            try: pid = int(path.read_text().strip() or -1)
+            except (ValueError, FileNotFoundError): pid = -1
+            if pid == -1 or _alive(pid):
+                who = f'process {pid}' if pid > 0 else 'another process'
+                raise RunError(f'{run} is being trained by {who} (it holds {path}); wait for it to end or train into a new --out folder '
+                               f'(if no training runs there, delete {path})') from None
+            path.unlink(missing_ok=True); continue                 # stale: its process is gone
+        with os.fdopen(fd, 'w') as f: f.write(str(os.getpid()))
+        break
+    else: raise RunError(f'could not take {path}: other processes keep taking it')
+    try: yield path
+    finally: path.unlink(missing_ok=True)
 
 # %% ../nbs/06_train.ipynb #7aa1ed2e
 def _seed_epoch(seed, epoch, rank=0, world=1):
@@ -108,13 +256,25 @@ class LossModule(nn.Module):
     def __init__(self, model): super().__init__(); self.model = model
     def forward(self, b, step): return self.model.loss(b, step)
 
+NAN_CHECK_EVERY = 50   # steps between looks at the losses (each look waits for the device; once a step would slow a GPU)
+
+def _check_losses(losses, epoch, first_step):
+    "Raise a `RunError` at the first non-finite loss among `losses` (device tensors of steps first_step, first_step + 1, ...)."
+    if not losses: return
+    v = torch.stack(losses).float().cpu()                          # one wait for the device per look
+    if (bad := (~torch.isfinite(v)).nonzero()).numel():
+        i = int(bad[0])
+        raise RunError(f'epoch {epoch}, step {first_step + i}: the loss is {v[i].item()}; stopping. Checkpoints of earlier epochs are '
+                       f'intact; try a lower --lr (in a new --out folder: a run keeps its learning rate).')
+
 def train_epoch(net, opt, train, cfg: TrainConfig, epoch, step, device, progress=True, rank=0, world=1):
     "One pass over the training users in random batches (dealt out among processes); returns (mean loss, steps so far)."
     rng = _seed_epoch(cfg.seed, epoch, rank, world)
     order = rng.permutation(train.shape[0])
     net.train()
-    total, n = torch.zeros(2, dtype=torch.float64, device=device), 0
+    total = torch.zeros(2, dtype=torch.float64, device=device)
     amp = cfg.amp and device.type == 'cuda'
+    recent, first = [], step                                       # losses since the last look, and the step of the first
     bar = tqdm(range(0, len(order), cfg.batch_size), desc=f'epoch {epoch}', leave=False, disable=not progress or rank > 0)
     for lo in bar:
         chunk = order[lo:lo + cfg.batch_size]
@@ -123,23 +283,36 @@ def train_epoch(net, opt, train, cfg: TrainConfig, epoch, step, device, progress
         b = Batch.from_csr(train[rows], device, users=rows)
         with torch.autocast(device.type, dtype=torch.bfloat16, enabled=amp):
             loss, parts = net(b, step)
-        if not torch.isfinite(loss):
-            raise RunError(f'epoch {epoch}, step {step}: the loss is {loss.item()} ({ {k: float(v) for k, v in parts.items()} }); '
-                           f'stopping. Checkpoints of earlier epochs are intact; try a lower --lr.')
         opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
         total += torch.stack([loss.detach().double() * b.n_rows, torch.tensor(float(b.n_rows), device=device, dtype=torch.float64)])
-        step += 1
-    if world > 1: dist.all_reduce(total)
+        recent.append(loss.detach()); step += 1
+        # a NaN step spoils the weights but nothing is saved before the epoch's look; under DDP only the reduced total is looked at
+        if world == 1 and len(recent) == NAN_CHECK_EVERY: _check_losses(recent, epoch, first); recent, first = [], step
+    if world > 1:
+        dist.all_reduce(total)
+        if not math.isfinite(total[0].item()): raise RunError(f'epoch {epoch}: the loss is {total[0].item()} in some process; stopping. '
+                                                             f'Checkpoints of earlier epochs are intact; try a lower --lr (in a new --out folder).')
+    else: _check_losses(recent, epoch, first)
     return (total[0] / total[1]).item(), step
 
 def evaluate_model(model, fold_in, heldout, device, batch_size=1000) -> dict:
     "The four reported metrics (and the rest) of `model` on a fold-in / held-out pair."
     model.eval()
-    if hasattr(model, 'graph_offset'):   # a model with per-user parameters (DGCF) scores the users of its graph by row
-        off = model.graph_offset(fold_in)
-        return evaluate(lambda x, rows: model.score(Batch.from_dense(x, users=rows + off)).float(), fold_in, heldout,
-                        batch_size=batch_size, device=device, with_rows=True)
-    return evaluate(lambda x: model.score(Batch.from_dense(x)).float(), fold_in, heldout, batch_size=batch_size, device=device)
+    try:
+        if hasattr(model, 'graph_offset'):   # a model with per-user parameters (DGCF) scores the users of its graph by row
+            off = model.graph_offset(fold_in)
+            return evaluate(lambda x, rows: model.score(Batch.from_dense(x, users=rows + off)).float(), fold_in, heldout,
+                            batch_size=batch_size, device=device, with_rows=True)
+        return evaluate(lambda x: model.score(Batch.from_dense(x)).float(), fold_in, heldout, batch_size=batch_size, device=device)
+    except ValueError as e:
+        if 'NaN' not in str(e): raise
+        raise RunError(f'the model gives NaN scores ({_nonfinite(model) or "its weights are finite"}): it diverged; '
+                       f'train again with a lower --lr into a new --out folder') from None
+
+def _nonfinite(model) -> str:
+    "Names of the parameters with NaN or infinite entries ('' if none): one look per tensor, once per epoch."
+    bad = [n for n, p in model.state_dict().items() if p.is_floating_point() and not torch.isfinite(p).all()]
+    return f'non-finite weights in {", ".join(bad[:3])}' + (f' and {len(bad) - 3} more' if len(bad) > 3 else '') if bad else ''
 
 # %% ../nbs/06_train.ipynb #4a01e666
 def _plot_history(hist: pd.DataFrame, path):
@@ -150,50 +323,73 @@ def _plot_history(hist: pd.DataFrame, path):
     ax[1].plot(hist.epoch, hist['val_ndcg@100']); ax[1].set(xlabel='epoch', ylabel='validation NDCG@100')
     fig.tight_layout(); tmp = Path(str(path) + '.tmp.png'); fig.savefig(tmp, dpi=110); plt.close(fig); os.replace(tmp, path)
 
+RESUMABLE = ('epochs', 'patience', 'device', 'eval_batch_size')   # fields that may change when a run is resumed
+
 def _ckpt_id(cfg, split):
-    c = asdict(cfg); [c.pop(k) for k in ('epochs', 'patience', 'device', 'eval_batch_size')]
+    c = asdict(cfg); [c.pop(k) for k in RESUMABLE]
+    c['model_kw'] = json.loads(json.dumps(c['model_kw']))          # tuples as lists: the identity is what JSON would say
     return {'config': c, 'dataset': split.name, 'n_items': split.n_items, 'items': split_fingerprint(split)}
+
+def _flat(ident) -> dict:
+    c = dict(ident.get('config', {})); kw = c.pop('model_kw', {}) or {}
+    return {**c, **{f'model_kw.{k}': v for k, v in kw.items()}, 'dataset': ident.get('dataset'),
+            'items': f"{ident.get('n_items')} items ({ident.get('items')})"}
+
+def _id_mismatch(path, old, new) -> str:
+    "One line: the keys in which a checkpoint's identity and this run's differ, with both values."
+    a, b = _flat(old), _flat(new)
+    keys = [k for k in dict.fromkeys([*a, *b]) if a.get(k) != b.get(k)]
+    show = lambda d: ', '.join(f'{k}={d.get(k)!r}' for k in keys)
+    return (f'{path} was written with {show(a)}; this run has {show(b)}. Resume with the same values (only '
+            f'{", ".join("--" + k for k in RESUMABLE[:2])} may change), or train into a new --out folder')
 
 def fit(split: Split, run, cfg: TrainConfig = None, progress=True, stop_after=None, log=print, source=None) -> dict:
     "Train `cfg.model` on `split` into folder `run` (resuming from `run/last.pt`); returns the metrics of the best epoch.\n    `source` (how the split was made) is recorded in config.json so that `cadvae evaluate` can rebuild it."
-    cfg = cfg or TrainConfig()
-    run = Path(run); run.mkdir(parents=True, exist_ok=True)
+    cfg = check_config(cfg or TrainConfig()); check_split(split)
+    run = Path(run)
+    if run.exists() and not run.is_dir(): raise RunError(f'{run} is a file, not a run folder: choose another --out')
     device = resolve_device(cfg.device)
     rank, world = dist_setup(device)
-    save = _atomic_save if rank == 0 else (lambda *a: None)      # one writer
     if rank > 0: log = lambda *a: None
     ident = _ckpt_id(cfg, split)
     torch.manual_seed(cfg.seed)
-    model = make_model(cfg, split).to(device)
+    model = make_model(cfg, split).to(device)                     # built before the folder exists: a model that fails leaves nothing
+    run.mkdir(parents=True, exist_ok=True)
+    with run_lock(run) if rank == 0 else nullcontext():
+        return _fit_locked(split, run, cfg, model, device, rank, world, ident, progress, stop_after, log, source)
+
+def _fit_locked(split, run, cfg, model, device, rank, world, ident, progress, stop_after, log, source):
+    save, save_ck = (_atomic_save, save_checkpoint) if rank == 0 else (lambda *a: None,) * 2   # one writer
     net = LossModule(model)
     if world > 1: net = DistributedDataParallel(net)
     train = getattr(model, 'training_matrix', split.train)      # DGCF also trains on the held-out users' fold-in clicks
     opt = torch.optim.Adam(model.parameters(), lr=cfg.lr)
     state = {'epoch': 0, 'step': 0, 'best': -1.0, 'best_epoch': 0, 'history': [], 'seconds': 0.0}
     if (run/'last.pt').exists():
-        ck = torch.load(run/'last.pt', map_location=device, weights_only=False)
-        if ck['id'] != ident:
-            diff = {k: (ck['id'].get(k), v) for k, v in ident.items() if ck['id'].get(k) != v}
-            raise RunError(f'{run/"last.pt"} was written by another run (differs in {diff}); use a new --out folder')
+        ck = load_checkpoint(run/'last.pt', device)
+        if ck['id'] != ident: raise RunError(_id_mismatch(run/'last.pt', ck['id'], ident))
         model.load_state_dict(ck['model']); opt.load_state_dict(ck['optimizer']); state = ck['state']
         log(f'resuming {run} after epoch {state["epoch"]} (best NDCG@100 {state["best"]:.4f} at epoch {state["best_epoch"]})')
     save(json.dumps({**asdict(cfg), 'dataset': split.name, 'n_items': split.n_items, 'n_train_users': split.train.shape[0],
                      'source': source, 'processes': world}, indent=2), run/'config.json')
     done = 0
     while state['epoch'] < cfg.epochs and state['epoch'] - state['best_epoch'] < cfg.patience:
+        if done == 0: log('epoch | training loss | validation NDCG@100, Recall@20 | seconds   (* = new best validation NDCG@100, saved to model.pt)')
         epoch = state['epoch'] + 1
         t0 = time.perf_counter()
         loss, state['step'] = train_epoch(net, opt, train, cfg, epoch, state['step'], device, progress, rank, world)
+        if (bad := _nonfinite(model)):                            # never save a diverged model
+            raise RunError(f'epoch {epoch}: {bad}; stopping. Checkpoints of earlier epochs are intact; try a lower --lr (in a new --out folder).')
         if device.type == 'cuda': torch.cuda.synchronize()
         secs = time.perf_counter() - t0
         val = evaluate_model(model, split.validation_tr, split.validation_te, device, cfg.eval_batch_size)
-        state['history'].append({'epoch': epoch, 'train_loss': loss, 'seconds': secs, **{f'val_{k}': val[k] for k in METRICS}})
+        state['history'].append({'epoch': epoch, 'train_loss': float(loss), 'seconds': secs, **{f'val_{k}': float(val[k]) for k in METRICS}})
         state['epoch'], state['seconds'] = epoch, state['seconds'] + secs
         better = val['ndcg@100'] > state['best']
         if better:
-            state['best'], state['best_epoch'] = val['ndcg@100'], epoch
-            save({'id': ident, 'model': model.state_dict(), 'epoch': epoch}, run/'model.pt')
-        save({'id': ident, 'model': model.state_dict(), 'optimizer': opt.state_dict(), 'state': state}, run/'last.pt')
+            state['best'], state['best_epoch'] = float(val['ndcg@100']), epoch
+            save_ck({'id': ident, 'model': model.state_dict(), 'epoch': epoch}, run/'model.pt')
+        save_ck({'id': ident, 'model': model.state_dict(), 'optimizer': opt.state_dict(), 'state': state}, run/'last.pt')
         save(pd.DataFrame(state['history']).to_csv(index=False), run/'history.csv')
         log(f"epoch {epoch:>4} | loss {loss:9.3f} | val NDCG@100 {val['ndcg@100']:.4f} Recall@20 {val['recall@20']:.4f}"
             f" | {secs:6.2f}s{' *' if better else ''}")
@@ -201,19 +397,23 @@ def fit(split: Split, run, cfg: TrainConfig = None, progress=True, stop_after=No
         if stop_after and done >= stop_after: return {}
     if world > 1: dist.barrier()                                 # model.pt is complete before anyone reads it
     if rank > 0: return {}
+    stopped = 'epochs' if state['epoch'] >= cfg.epochs else 'patience'
+    why = (f'reached --epochs {cfg.epochs}' if stopped == 'epochs' else
+           f'early stopping, no better validation NDCG@100 for {cfg.patience} epochs (--patience)')
+    log(f'stopped after epoch {state["epoch"]}: {why}; best epoch {state["best_epoch"]} '
+        f'(validation NDCG@100 {state["best"]:.4f}), saved to {run/"model.pt"}')
     _plot_history(pd.DataFrame(state['history']), run/'learning_curve.png')
-    return finish(split, run, cfg, model, device, state)
+    return finish(split, run, cfg, model, device, state | {'stopped': stopped})
 
 def finish(split, run, cfg, model, device, state) -> dict:
     "Evaluate the best checkpoint on validation and test users and write `metrics.json`."
-    best = torch.load(Path(run)/'model.pt', map_location=device, weights_only=False)
-    model.load_state_dict(best['model'])
+    model.load_state_dict(load_checkpoint(Path(run)/'model.pt', device)['model'])
     res = {p: evaluate_model(model, *pair, device, cfg.eval_batch_size)
            for p, pair in [('validation', (split.validation_tr, split.validation_te)), ('test', (split.test_tr, split.test_te))]}
     out = {'model': cfg.model, 'setting': cfg.setting, 'dataset': split.name, 'seed': cfg.seed,
            **{p: {k: r[k] for k in METRICS} | {'n_users': r['n_users']} for p, r in res.items()},
-           'best_epoch': state['best_epoch'], 'epochs_run': state['epoch'], 'params': n_params(model), 'device': str(device),
-           'seconds_per_epoch': state['seconds'] / max(state['epoch'], 1)}
+           'best_epoch': state['best_epoch'], 'epochs_run': state['epoch'], 'stopped': state.get('stopped'),
+           'params': n_params(model), 'device': str(device), 'seconds_per_epoch': state['seconds'] / max(state['epoch'], 1)}
     _atomic_save(json.dumps(out, indent=2), Path(run)/'metrics.json')
     return out
 
@@ -223,16 +423,19 @@ def load_run(run, split: Split, device='auto'):
     run = Path(run)
     for f in ('config.json', 'model.pt'):
         if not (run/f).exists(): raise RunError(f'{run} is not a finished or started run: missing {f}')
-    c = json.loads((run/'config.json').read_text())
-    cfg = TrainConfig(**{k: v for k, v in c.items() if k in TrainConfig.__dataclass_fields__})
+    try: c = json.loads((run/'config.json').read_text())
+    except (json.JSONDecodeError, UnicodeDecodeError) as e: raise RunError(f'{run/"config.json"} is not valid JSON ({e})') from None
+    cfg = check_config(TrainConfig(**{k: v for k, v in c.items() if k in TrainConfig.__dataclass_fields__}))
     device = resolve_device(device)
-    ck = torch.load(run/'model.pt', map_location=device, weights_only=False)
-    if ck['id']['items'] != split_fingerprint(split) or ck['id']['n_items'] != split.n_items:
-        raise RunError(f'{run} was trained on {ck["id"]["n_items"]} items of {ck["id"]["dataset"]!r}; this split has {split.n_items} '
+    ck = load_checkpoint(run/'model.pt', device)
+    if ck['id'].get('items') != split_fingerprint(split) or ck['id'].get('n_items') != split.n_items:
+        raise RunError(f'{run} was trained on {ck["id"].get("n_items")} items of {ck["id"].get("dataset")!r}; this split has {split.n_items} '
                        f'items of {split.name!r} (item sets differ): evaluate on the split the run was trained on')
     model = make_model(cfg, split).to(device)
     model.load_state_dict(ck['model'])
+    if (bad := _nonfinite(model)): raise RunError(f'{run/"model.pt"} has {bad}: the run diverged; train again with a lower --lr into a new --out folder')
     return cfg, model.eval(), ck['id']
+
 
 def evaluate_run(run, split: Split, device='auto') -> dict:
     "Validation and test metrics of a run's best model on `split`."
