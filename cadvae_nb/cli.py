@@ -10,9 +10,9 @@ from fastcore.script import anno_parser
 from .data import DataError, prepare, prepare_ratings, save_split, load_split, data_dir, check_dataset_name, HELDOUT_USERS
 
 # %% auto #0
-__all__ = ['COMMANDS', 'Interrupted', 'prepare_cmd', 'train_cmd', 'evaluate_cmd', 'main']
+__all__ = ['COMMANDS', 'Interrupted', 'prepare_cmd', 'train_cmd', 'evaluate_cmd', 'tune_cmd', 'main']
 
-# %% ../nbs/10_cli.ipynb #d39185af
+# %% ../nbs/10_cli.ipynb #e1e3303d
 class Interrupted(KeyboardInterrupt):
     "Ctrl-C, with what to do next (`main` prints it as one line, exit status 130)."
 
@@ -85,26 +85,31 @@ def train_cmd(
     dataset:str='synthetic',  # ml-100k, ml-1m, ml-20m, netflix or synthetic (split prepared on the fly)
     split:str=None,           # a prepared split folder (cadvae prepare), instead of --dataset
     out:str=None,             # run folder (default: ./runs/MODEL-DATASET-seedSEED); an existing run is resumed
-    setting:str='published',  # published architecture or table1 (~2Md parameters, d = 100)
-    epochs:int=200,           # maximum number of epochs (may be raised when resuming)
-    batch_size:int=500,       # users per batch
-    lr:float=1e-3,            # Adam learning rate
+    setting:str='table1',     # table1 (~2Md parameters, d = 100; the tuned presets) or published architecture
+    epochs:int=None,          # maximum number of epochs (default: the preset's; may be raised when resuming)
+    batch_size:int=None,      # users per batch (default: the preset's)
+    lr:float=None,            # Adam learning rate (default: the preset's)
     seed:int=0,               # seed of initialisation, batches, dropout and sampling
-    patience:int=50,          # early stopping: epochs without a better validation NDCG@100 (may change when resuming)
+    patience:int=None,        # early stopping: epochs without a better validation NDCG@100 (default: the preset's)
     device:str='auto',        # auto (CUDA when present), cpu or cuda
     data:str=None,            # data directory (default: $CADVAE_DATA, else ./data)
     offline:bool=False,       # never download
-    model_kw:str=None,        # model options as JSON, e.g. '{"beta": 0.5, "gamma1": 2, "labels": "majority"}'
+    model_kw:str=None,        # model options as JSON over the preset's, e.g. '{"beta": 0.5, "gamma1": 2, "labels": "majority"}'
     quiet:bool=False,         # no progress bars or per-epoch lines; still says where it wrote
 ):
-    "Train a model; writes RUN/config.json, model.pt, last.pt, checksums.json, history.csv, metrics.json and learning_curve.png."
+    "Train a model (the tuned preset of the model and dataset unless overridden); writes RUN/config.json, model.pt, last.pt, checksums.json, history.csv, metrics.json and learning_curve.png."
+    from dataclasses import replace
     from cadvae_nb.train import TrainConfig, fit, check_config
+    from cadvae_nb.tune import preset_config
     from tqdm.auto import tqdm
     try: kw = json.loads(model_kw) if model_kw else {}
     except json.JSONDecodeError as e: raise DataError(f'--model_kw is not valid JSON ({e}): {model_kw!r}') from None
-    cfg = check_config(TrainConfig(model=model, setting=setting, epochs=epochs, batch_size=batch_size, lr=lr, seed=seed,
-                                   patience=patience, device=device, model_kw=kw))   # before the data is read or a folder made
+    given = {k: v for k, v in dict(epochs=epochs, batch_size=batch_size, lr=lr, patience=patience).items() if v is not None}
+    check_config(TrainConfig(model=model, setting=setting, seed=seed, device=device, model_kw=kw, **given))   # before the data is read or a folder made
     s, source = _split_for(dataset, split, data, offline, quiet)
+    cfg, said = preset_config(model, s, setting, **given, model_kw=kw)
+    cfg = check_config(replace(cfg, seed=seed, device=device))
+    print(f'cadvae train: {said}')
     run = Path(out or Path('runs') / f'{model}-{s.name}-seed{seed}')
     try: res = fit(s, run, cfg, progress=not quiet, log=(lambda *a: None) if quiet else tqdm.write, source=source)
     except KeyboardInterrupt:
@@ -137,7 +142,44 @@ def evaluate_cmd(
     print(json.dumps({p: {k: round(v, 5) for k, v in r.items()} for p, r in res.items()}, indent=1))
     return res
 
-COMMANDS = {'prepare': prepare_cmd, 'train': train_cmd, 'evaluate': evaluate_cmd}
+def tune_cmd(
+    model:str=None,           # the model to tune: multdae, multvae, macridvae or cadvae (required)
+    dataset:str='synthetic',  # ml-100k, ml-1m, ml-20m, netflix or synthetic (split prepared on the fly)
+    split:str=None,           # a prepared split folder (cadvae prepare), instead of --dataset
+    out:str=None,             # study folder (default: ./studies/MODEL-DATASET); an existing study is resumed
+    trials:int=20,            # trials in the study (finished ones count when resuming)
+    seeds:int=5,              # seeds the winner is trained with (seed 0 is the winning trial)
+    setting:str='table1',     # the architecture every trial uses: table1 (~2Md parameters) or published
+    epochs:int=None,          # epoch cap of each trial (default: per dataset, see notebook 06a)
+    patience:int=None,        # early stopping of each trial (default: per dataset)
+    seed:int=0,               # seed of the TPE sampler
+    device:str='auto',        # auto (CUDA when present), cpu or cuda
+    data:str=None,            # data directory (default: $CADVAE_DATA, else ./data)
+    offline:bool=False,       # never download
+    quiet:bool=False,         # one line per trial only
+):
+    "Tune a model with Optuna on validation NDCG@100 (resumable), then train the winner with several seeds; writes OUT/best.json."
+    from cadvae_nb.tune import tune, search_space
+    if not model: raise DataError('--model is required: the model to tune (multdae, multvae, macridvae or cadvae)')
+    search_space(model)                                            # an untunable model is refused before any data is read
+    for name, v in (('trials', trials), ('seeds', seeds)):
+        if v < 1: raise DataError(f'--{name} {v}: must be an integer >= 1')
+    s, source = _split_for(dataset, split, data, offline, quiet)
+    out = Path(out or Path('studies') / f'{model}-{s.name}')
+    try:
+        rec = tune(s, model, out, trials=trials, setting=setting, seeds=seeds, seed=seed, device=device, epochs=epochs,
+                   patience=patience, progress=not quiet, log=print, command='cadvae tune ' + ' '.join(sys.argv[2:]))
+    except KeyboardInterrupt:
+        raise Interrupted(f'{out} keeps every finished trial; run the same command again to resume the study') from None
+    f = rec['finals']
+    mean = lambda p: sum(r[p]['ndcg@100'] for r in f) / len(f)
+    print(f"{model} on {s.name}: best trial {rec['best_trial']} of {rec['trials']} (validation NDCG@100 {rec['best_value']:.4f}); "
+          f"{len(f)} seeds: validation {mean('validation'):.4f}, test {mean('test'):.4f} (mean)")
+    print(f'wrote {out}/best.json; next: cadvae train --model {model} --dataset {s.name} uses the shipped presets '
+          f'(collect_presets in notebook 06a turns best.json files into presets)')
+    return rec
+
+COMMANDS = {'prepare': prepare_cmd, 'train': train_cmd, 'evaluate': evaluate_cmd, 'tune': tune_cmd}
 
 def _usage():
     lines = ['usage: cadvae COMMAND [--help] [ARGS]', '', 'commands:']

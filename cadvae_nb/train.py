@@ -105,7 +105,7 @@ def make_model(cfg: TrainConfig, split: Split) -> nn.Module:
     except RunError: raise
     except (ValueError, TypeError) as e: raise ConfigError(f'--model {cfg.model} with --model_kw {json.dumps(cfg.model_kw)}: {e}') from None
 
-# %% ../nbs/06_train.ipynb #d9e09b14
+# %% ../nbs/06_train.ipynb #339eaffd
 def _num(v): return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
 def _int(v): return isinstance(v, int) and not isinstance(v, bool)
 
@@ -130,6 +130,8 @@ OPTION_RULES = {  # model option -> (test, what is allowed), whichever model tak
     **{k: _POSINT for k in ('anneal_steps', 'd', 'hidden', 'K', 'layers', 'iterations', 'cor_samples')},
     **{k: _BOOL for k in ('learn_structure', 'causal', 'titles', 'init_cores')},
     'labels': (lambda v: v in ('concentration', 'majority'), 'must be "concentration" or "majority"'),
+    'objective': (lambda v: v in ('single', 'paper'), 'must be "single" or "paper" (notebook 03)'),
+    'zsup': (lambda v: v in ('parents', 'literal'), 'must be "parents" or "literal" (notebook 04)'),
 }
 
 def model_options(model) -> list:
