@@ -19,7 +19,7 @@ def main():
     split = prepare(a.dataset, download=False, progress=False)
     for model in a.models:
         out = HERE / 'out' / 'tune' / f'{a.dataset}-{model}'
-        rec = tune(split, model, out, trials=a.trials, setting=a.setting, seeds=a.seeds, progress=False,
+        tune(split, model, out, trials=a.trials, setting=a.setting, seeds=a.seeds, progress=False,
                    log=lambda m: print(f'{a.dataset} {model}: {m}', flush=True), command=' '.join(['python'] + sys.argv))
         keep = HERE / 'studies' / f'{a.dataset}-{model}'
         keep.mkdir(parents=True, exist_ok=True)

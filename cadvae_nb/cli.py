@@ -12,7 +12,7 @@ from .data import DataError, prepare, prepare_ratings, save_split, load_split, d
 # %% auto #0
 __all__ = ['COMMANDS', 'Interrupted', 'prepare_cmd', 'train_cmd', 'evaluate_cmd', 'tune_cmd', 'main']
 
-# %% ../nbs/10_cli.ipynb #410c03a7
+# %% ../nbs/10_cli.ipynb #81665667
 class Interrupted(KeyboardInterrupt):
     "Ctrl-C, with what to do next (`main` prints it as one line, exit status 130)."
 

@@ -105,7 +105,7 @@ def make_model(cfg: TrainConfig, split: Split) -> nn.Module:
     except RunError: raise
     except (ValueError, TypeError) as e: raise ConfigError(f'--model {cfg.model} with --model_kw {json.dumps(cfg.model_kw)}: {e}') from None
 
-# %% ../nbs/06_train.ipynb #57de3fa4
+# %% ../nbs/06_train.ipynb #9cefaa91
 def _num(v): return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
 def _int(v): return isinstance(v, int) and not isinstance(v, bool)
 
