@@ -76,10 +76,13 @@ class CausalLayer(nn.Module):
 
 # %% ../nbs/02_causal_layer.ipynb #9284fbdd
 @torch.no_grad()
-def intervene(layer: CausalLayer, eps: torch.Tensor, concept: int, value: torch.Tensor) -> torch.Tensor:
-    "z under do(z_concept = value), keeping the exogenous factors `eps` of the other concepts."
-    A = layer.A.clone(); A[:, concept] = 0                          # cut the incoming edges
-    e = eps.clone()
-    v = torch.as_tensor(value, dtype=eps.dtype, device=eps.device).expand(eps.shape[0], eps.shape[2])
-    e[:, concept] = torch.sinh((v - layer.g.mu[concept]) / layer.g.sigma[concept])   # g_i^{-1}(v)
+def intervene(layer: CausalLayer, eps: torch.Tensor, concept, value) -> torch.Tensor:
+    "z under do(z_concept = value), keeping the exogenous factors `eps` of the other concepts; `concept` may be a list, with a list of values."
+    many = isinstance(concept, (list, tuple))
+    concepts, values = (list(concept), list(value)) if many else ([int(concept)], [value])
+    A, e = layer.A.clone(), eps.clone()
+    for i, v in zip(concepts, values, strict=True):
+        A[:, i] = 0                                                 # cut the incoming edges
+        v = torch.as_tensor(v, dtype=eps.dtype, device=eps.device).expand(eps.shape[0], eps.shape[2])
+        e[:, i] = torch.sinh((v - layer.g.mu[i]) / layer.g.sigma[i])   # g_i^{-1}(v)
     return layer.g(scm_mix(A, e))
