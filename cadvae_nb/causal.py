@@ -60,7 +60,8 @@ class CausalLayer(nn.Module):
         self.W = nn.Parameter(torch.randn(k, k) * init_scale * mask)
         self.g = AsinhFlow(k, d)
         if learn_structure:   # the augmented Lagrangian's state (below): buffers, so checkpoints and exact resumption keep it
-            for name, v in (('alpha', 0.0), ('rho', 1.0), ('h_prev', math.inf), ('dual_step', 0.0)): self.register_buffer(name, torch.tensor(v))
+            # h_prev starts huge but finite ("no previous value"): the training loop refuses a model with non-finite tensors
+            for name, v in (('alpha', 0.0), ('rho', 1.0), ('h_prev', 1e30), ('dual_step', 0.0)): self.register_buffer(name, torch.tensor(v))
 
     @property
     def A(self): return self.W * self.mask
