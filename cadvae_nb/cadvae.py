@@ -69,10 +69,15 @@ class CaDVAE(nn.Module):
                  anneal_steps=20_000,     # updates over which the KL weights rise from 0 to their caps
                  labels='concentration',  # concept labels c: `concentration` or `majority`
                  learn_structure=False,   # learn A (all off-diagonal edges) instead of masking it to the prior graph
+                 acyclicity='lagrangian', # learnable structure: `lagrangian` (NOTEARS' augmented Lagrangian) or `fixed` (lam h(A))
+                 dual_every=100,          # learnable structure, `lagrangian`: optimisation steps between dual updates
                  causal=True):            # False: A = 0, no causal layer (the ablation)
         super().__init__()
         if objective not in OBJECTIVES: raise ValueError(f'objective {objective!r}: known {", ".join(OBJECTIVES)}')
         if zsup not in ZSUP: raise ValueError(f'zsup {zsup!r}: known {", ".join(ZSUP)}')
+        if acyclicity not in ('lagrangian', 'fixed'): raise ValueError(f'acyclicity {acyclicity!r}: known lagrangian, fixed')
+        if isinstance(dual_every, bool) or not isinstance(dual_every, int) or dual_every < 1: raise ValueError(f'dual_every {dual_every!r}: must be an integer >= 1')
+        self.acyclicity, self.dual_every = acyclicity, dual_every
         self.n_items, self.d, self.objective, self.zsup = split.n_items, d, objective, zsup
         self.concepts = list(split.stats['concepts'])
         self.k = k = len(self.concepts)
@@ -120,9 +125,20 @@ def loss(self: CaDVAE, b: Batch, step=0):
     w_eps, beta = self.weights(step)
     kl_eps = kl_exogenous(mu, logvar).mean() if self.objective == 'paper' else kl_z.new_zeros(())
     l_zsup = (zsup_parents_loss(z, A, self.causal.mask, self.predictor) if self.zsup == 'parents' else zsup_loss(z, self.causal))
-    loss, parts = objective(multinomial_nll(logits, b), kl_eps, kl_z.mean(), asup_loss(c, A), l_zsup, self.causal.penalty(),
-                            w_eps=w_eps, beta=beta, gamma1=self.gamma1, gamma2=self.gamma2, lam=self.lam)
-    return loss, {**parts, 'kl_eps_weight': torch.tensor(w_eps), 'beta': torch.tensor(beta)}
+    h, lam = self.causal.penalty(), self.lam
+    pen, duals = self.acyclicity_terms(h, step)
+    if duals: lam = 1.0                                                    # the augmented Lagrangian carries its own weights
+    loss, parts = objective(multinomial_nll(logits, b), kl_eps, kl_z.mean(), asup_loss(c, A), l_zsup, pen,
+                            w_eps=w_eps, beta=beta, gamma1=self.gamma1, gamma2=self.gamma2, lam=lam)
+    return loss, {**parts, 'h': h.detach(), **duals, 'kl_eps_weight': torch.tensor(w_eps), 'beta': torch.tensor(beta)}
+
+@patch
+def acyclicity_terms(self: CaDVAE, h: torch.Tensor, step: int):
+    "The acyclicity term of the loss and the dual state to log: h itself (fixed weight lam), or alpha h + rho/2 h^2 with a dual step every `dual_every` training steps."
+    if not (self.causal.learn_structure and self.acyclicity == 'lagrangian'): return h, {}
+    if self.training and step >= int(self.causal.dual_step) + self.dual_every:   # once per `dual_every` steps, also when resumed
+        self.causal.update_duals(h.item(), step)
+    return self.causal.lagrangian_penalty(h), {'alpha': self.causal.alpha.clone(), 'rho': self.causal.rho.clone()}
 
 @patch
 def score(self: CaDVAE, b: Batch):

@@ -8,10 +8,12 @@ import math
 import numpy as np, torch
 from torch import nn
 import torch.nn.functional as F
+from fastcore.basics import patch
 from .data import CONCEPTS, prior_graph
 
 # %% auto #0
-__all__ = ['scm_mix', 'power_series_inverse', 'AsinhFlow', 'acyclicity', 'CausalLayer', 'intervene']
+__all__ = ['RHO_GROWTH', 'RHO_MAX', 'H_PROGRESS', 'scm_mix', 'power_series_inverse', 'AsinhFlow', 'acyclicity', 'CausalLayer',
+           'learned_graph', 'shd', 'intervene']
 
 # %% ../nbs/02_causal_layer.ipynb #74c452aa
 def scm_mix(A: torch.Tensor, eps: torch.Tensor) -> torch.Tensor:
@@ -57,6 +59,9 @@ class CausalLayer(nn.Module):
         self.register_buffer('mask', mask)
         self.W = nn.Parameter(torch.randn(k, k) * init_scale * mask)
         self.g = AsinhFlow(k, d)
+        if learn_structure:   # the augmented Lagrangian's state (below): buffers, so checkpoints and exact resumption keep it
+            # h_prev starts huge but finite ("no previous value"): the training loop refuses a model with non-finite tensors
+            for name, v in (('alpha', 0.0), ('rho', 1.0), ('h_prev', 1e30), ('dual_step', 0.0)): self.register_buffer(name, torch.tensor(v))
 
     @property
     def A(self): return self.W * self.mask
@@ -74,12 +79,42 @@ class CausalLayer(nn.Module):
         "The acyclicity penalty h(A) (0 with a masked DAG)."
         return acyclicity(self.A) if self.learn_structure else self.A.new_zeros(())
 
+# %% ../nbs/02_causal_layer.ipynb #5d320f99
+RHO_GROWTH, RHO_MAX, H_PROGRESS = 10.0, 1e6, 0.25   # rho's factor and cap; h must fall below this share of its previous value
+
+@patch
+def lagrangian_penalty(self: CausalLayer, h: torch.Tensor) -> torch.Tensor:
+    "alpha h + rho/2 h^2: the acyclicity terms of the augmented Lagrangian at the current multiplier and penalty."
+    return self.alpha * h + 0.5 * self.rho * h * h
+
+@patch
+@torch.no_grad()
+def update_duals(self: CausalLayer, h: float, step: int = 0):
+    "One dual step at training step `step`: alpha += rho h; rho *= 10 (up to RHO_MAX) when h did not fall below 1/4 of its previous value."
+    self.alpha += self.rho * h
+    if h > H_PROGRESS * self.h_prev: self.rho.fill_(min(self.rho.item() * RHO_GROWTH, RHO_MAX))
+    self.h_prev.fill_(h); self.dual_step.fill_(step)
+
+# %% ../nbs/02_causal_layer.ipynb #bca80711
+def learned_graph(layer: CausalLayer, threshold=0.3) -> np.ndarray:
+    "The binary graph of a layer: A_ij = 1 when |A_ij| > threshold (NOTEARS' w_threshold)."
+    return (layer.A.detach().abs().cpu().numpy() > threshold).astype(int)
+
+def shd(pred, true) -> int:
+    "Structural Hamming distance: the concept pairs whose edges differ (extra, missing or reversed edges count once each)."
+    P, T = np.asarray(pred) != 0, np.asarray(true) != 0
+    i, j = np.triu_indices(len(P), 1)
+    return int(((P[i, j] != T[i, j]) | (P[j, i] != T[j, i])).sum())
+
 # %% ../nbs/02_causal_layer.ipynb #9284fbdd
 @torch.no_grad()
-def intervene(layer: CausalLayer, eps: torch.Tensor, concept: int, value: torch.Tensor) -> torch.Tensor:
-    "z under do(z_concept = value), keeping the exogenous factors `eps` of the other concepts."
-    A = layer.A.clone(); A[:, concept] = 0                          # cut the incoming edges
-    e = eps.clone()
-    v = torch.as_tensor(value, dtype=eps.dtype, device=eps.device).expand(eps.shape[0], eps.shape[2])
-    e[:, concept] = torch.sinh((v - layer.g.mu[concept]) / layer.g.sigma[concept])   # g_i^{-1}(v)
+def intervene(layer: CausalLayer, eps: torch.Tensor, concept, value) -> torch.Tensor:
+    "z under do(z_concept = value), keeping the exogenous factors `eps` of the other concepts; `concept` may be a list, with a list of values."
+    many = isinstance(concept, (list, tuple))
+    concepts, values = (list(concept), list(value)) if many else ([int(concept)], [value])
+    A, e = layer.A.clone(), eps.clone()
+    for i, v in zip(concepts, values, strict=True):
+        A[:, i] = 0                                                 # cut the incoming edges
+        v = torch.as_tensor(v, dtype=eps.dtype, device=eps.device).expand(eps.shape[0], eps.shape[2])
+        e[:, i] = torch.sinh((v - layer.g.mu[i]) / layer.g.sigma[i])   # g_i^{-1}(v)
     return layer.g(scm_mix(A, e))

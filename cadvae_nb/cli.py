@@ -6,11 +6,11 @@
 from __future__ import annotations
 import sys, json, difflib, warnings
 from pathlib import Path
-from fastcore.script import anno_parser
+from fastcore.script import anno_parser, Param
 from .data import DataError, prepare, prepare_ratings, save_split, load_split, data_dir, check_dataset_name, HELDOUT_USERS
 
 # %% auto #0
-__all__ = ['COMMANDS', 'Interrupted', 'prepare_cmd', 'train_cmd', 'evaluate_cmd', 'tune_cmd', 'main']
+__all__ = ['COMMANDS', 'Interrupted', 'prepare_cmd', 'train_cmd', 'evaluate_cmd', 'tune_cmd', 'recommend_cmd', 'main']
 
 # %% ../nbs/10_cli.ipynb #81665667
 class Interrupted(KeyboardInterrupt):
@@ -179,7 +179,33 @@ def tune_cmd(
           f'(collect_presets in notebook 06a turns best.json files into presets)')
     return rec
 
-COMMANDS = {'prepare': prepare_cmd, 'train': train_cmd, 'evaluate': evaluate_cmd, 'tune': tune_cmd}
+def _print_json(obj): print(json.dumps(obj, indent=1, default=str))   # (recommend's --json flag hides the module inside it)
+
+def recommend_cmd(
+    run:str=None,             # a run folder written by cadvae train (required)
+    user:str=None,            # a held-out (validation or test) user of the run's split, by the dataset's own user id
+    items:str=None,           # instead of --user: the clicks of a user, dataset item ids separated by commas
+    k:int=10,                 # number of recommendations
+    do:Param('CONCEPT=VALUE: recommend under do(z_CONCEPT = the block of the training users whose dominant CONCEPT is VALUE); repeatable', str, action='append')=None,
+    explain:bool=False,       # add, per concept, the score change when its block is replaced by its conditional prior mean
+    json:bool=False,          # print JSON instead of a table
+    split:str=None,           # the run's split folder, if it has moved (default: what config.json records)
+    device:str='cpu',         # cpu, auto or cuda
+):
+    "Top-k items for a held-out user or a list of items (never one they have), optionally under do(concept=value) and with each concept's contribution."
+    from cadvae_nb.interventions import recommend_run
+    from cadvae_nb.train import RunError, resolve_device
+    if not run: raise RunError('--run is required: the run folder written by cadvae train')
+    resolve_device(device)
+    r = recommend_run(run, user=user, items=items, k=k, do=do or [], explain=explain, split=split, device=device)
+    who = f'user {user}' if user is not None else f'items {items}'
+    if json: _print_json({'run': str(run), 'input': who, 'do': do or [], 'recommendations': r.to_dict(orient='records')})
+    else:
+        print(f'top {len(r)} for {who}' + ''.join(f', do({x})' for x in do or []) + f' ({run})')
+        print(r.to_string(index=False, float_format=lambda v: f'{v:.3f}'))
+    return r
+
+COMMANDS = {'prepare': prepare_cmd, 'train': train_cmd, 'evaluate': evaluate_cmd, 'tune': tune_cmd, 'recommend': recommend_cmd}
 
 def _usage():
     lines = ['usage: cadvae COMMAND [--help] [ARGS]', '', 'commands:']

@@ -735,9 +735,20 @@ def _pick_in_groups(group, weight, which, u):
 
 def _sigmoid(x): return 1 / (1 + np.exp(-x))
 
+def _do_index(do, concept, names, n_users):
+    "The value index (per user) that `do` sets `concept` to: a value name, or one name per user."
+    v = do[concept]
+    v = np.asarray([v] * n_users if isinstance(v, str) else v, dtype=object)
+    if len(v) != n_users: raise DataError(f'make_synthetic: do[{concept!r}] has {len(v)} values for {n_users} users (give one name, or one per user)')
+    idx = {n: i for i, n in enumerate(names)}
+    if (bad := [x for x in dict.fromkeys(v) if x not in idx]):
+        close = difflib.get_close_matches(str(bad[0]), list(idx), n=1)
+        raise DataError(f'make_synthetic: {concept} has no value {bad[0]!r}' + (f' (did you mean {close[0]!r}?)' if close else ''))
+    return np.array([idx[x] for x in v])
+
 def make_synthetic(n_users=3000, n_items=1500, n_interactions=150_000, n_directors=None, n_genres=18, n_actors=None,
-                   n_decades=8, n_favourites=3, p_edge=0.8, w=1.5, p_noise=0.15, seed=0) -> RawDataset:
-    "Synthetic ratings and item concepts whose concept graph is director -> genre -> actor, year independent."
+                   n_decades=8, n_favourites=3, p_edge=0.8, w=1.5, p_noise=0.15, seed=0, do=None) -> RawDataset:
+    "Synthetic ratings and item concepts whose concept graph is director -> genre -> actor, year independent.\n    `do` ({concept: value name, or one per user}): the same users and catalogue with that taste set by intervention."
     if min(n_users, n_items, n_interactions) < 1: raise DataError('make_synthetic: n_users, n_items and n_interactions must be >= 1')
     rng = np.random.default_rng(seed)
     n_directors = n_directors or max(2, n_items // 8); n_actors = n_actors or max(2, n_items // 4)
@@ -751,6 +762,13 @@ def make_synthetic(n_users=3000, n_items=1500, n_interactions=150_000, n_directo
     year = rng.integers(n_decades, size=n_items)
     pop = rng.lognormal(0, 1.2, size=n_items)
     item_values = np.stack([director, genre, actor, year])         # concept x item
+    names = [np.array([f'director {i}' for i in range(n_directors)]), np.array([f'genre {i}' for i in range(n_genres)]),
+             np.array([f'actor {i}' for i in range(n_actors)]), np.array([f'{1930 + 10 * i}s' for i in range(n_decades)])]
+    do = dict(do or {})
+    if (bad := set(do) - set(CONCEPTS)): raise DataError(f'make_synthetic: do names no concept {sorted(bad)}; concepts: {", ".join(CONCEPTS)}')
+    set_to = {CONCEPTS.index(c): _do_index(do, c, names[CONCEPTS.index(c)], n_users) for c in do}
+    def intervene(k):                                              # do(favourite values of concept k = the given value)
+        if k in set_to: fav[k] = set_to[k][:, None]
     n_values = np.array([n_directors, n_genres, n_actors, n_decades])
     # --- users: focus follows a linear SCM in logit space over the same graph
     e = rng.normal(0, 1, size=(n_users, 4))
@@ -760,11 +778,13 @@ def make_synthetic(n_users=3000, n_items=1500, n_interactions=150_000, n_directo
     # favourites along the graph: directors by popularity, their home genres, actors of those genres
     dir_pop = np.bincount(director, weights=pop, minlength=n_directors) + 1e-9
     fav = np.empty((4, n_users, n_favourites), dtype=np.int64)
-    fav[0] = rng.choice(n_directors, size=(n_users, n_favourites), p=dir_pop / dir_pop.sum())
-    fav[1] = np.where(rng.random((n_users, n_favourites)) < p_edge, dir_home[fav[0]], rng.integers(n_genres, size=(n_users, n_favourites)))
+    # (every exogenous draw is made whatever `do` says, in the same order: the counterfactual keeps the users' noise)
+    fav[0] = rng.choice(n_directors, size=(n_users, n_favourites), p=dir_pop / dir_pop.sum()); intervene(0)
+    follows, other = rng.random((n_users, n_favourites)) < p_edge, rng.integers(n_genres, size=(n_users, n_favourites))
+    fav[1] = np.where(follows, dir_home[fav[0]], other); intervene(1)
     a, ok = _pick_in_groups(act_home, np.ones(n_actors), fav[1].ravel(), rng.random(fav[1].size))
-    fav[2] = np.where(ok, a, rng.integers(n_actors, size=a.size)).reshape(n_users, n_favourites)
-    fav[3] = rng.integers(n_decades, size=(n_users, n_favourites))
+    fav[2] = np.where(ok, a, rng.integers(n_actors, size=a.size)).reshape(n_users, n_favourites); intervene(2)
+    fav[3] = rng.integers(n_decades, size=(n_users, n_favourites)); intervene(3)
     # --- clicks
     def draw(n_u):
         user = np.repeat(np.arange(n_users), n_u)
@@ -788,14 +808,14 @@ def make_synthetic(n_users=3000, n_items=1500, n_interactions=150_000, n_directo
         extra = np.round(activity * deficit / len(df) * n_interactions / len(df)).astype(np.int64).clip(0, n_items)
         df = dedupe(pd.concat([df, draw(extra)]))
     df = df.reset_index(drop=True)
-    names = [np.array([f'director {i}' for i in range(n_directors)]), np.array([f'genre {i}' for i in range(n_genres)]),
-             np.array([f'actor {i}' for i in range(n_actors)]), np.array([f'{1930 + 10 * i}s' for i in range(n_decades)])]
     concepts = pd.concat([pd.DataFrame({'item': np.arange(1, n_items + 1), 'concept': c, 'value': names[k][item_values[k]]})
                           for k, c in enumerate(CONCEPTS)], ignore_index=True)
     truth = {'concepts': list(CONCEPTS), 'graph': prior_graph().tolist(), 'focus_weight': w,
              'user_focus': dict(zip(range(1, n_users + 1), focus.round(4).tolist())) if n_users <= 5000 else None,
+             **({'favourites': {c: names[k][fav[k]].tolist() for k, c in enumerate(CONCEPTS)}} if n_users <= 5000 else {}),
              'params': dict(n_users=n_users, n_items=n_items, n_interactions=n_interactions, n_directors=n_directors, n_genres=n_genres,
                             n_actors=n_actors, n_decades=n_decades, n_favourites=n_favourites, p_edge=p_edge, w=w, p_noise=p_noise, seed=seed)}
+    if do: truth['do'] = {c: v if isinstance(v, str) else list(v) for c, v in do.items()}
     return RawDataset('synthetic', df[RATING_COLS], concepts, {'generator': 'cadvae_nb.data.make_synthetic'}, truth)
 
 # %% ../nbs/00_data.ipynb #2386b611
