@@ -21,8 +21,8 @@ from .multvae import Batch, build_model, n_params
 __all__ = ['MODELS', 'CONFIG_RULES', 'OPTION_RULES', 'CHECKSUMS', 'NAN_CHECK_EVERY', 'RESUMABLE', 'PAPER_TABLE1', 'RunError',
            'ConfigError', 'TrainConfig', 'model_kwargs', 'resolve_device', 'dist_setup', 'split_fingerprint',
            'make_model', 'model_options', 'check_config', 'check_split', 'save_checkpoint', 'load_checkpoint',
-           'run_lock', 'LossModule', 'train_epoch', 'evaluate_model', 'fit', 'finish', 'load_run', 'evaluate_run',
-           'results_table', 'epoch_cost']
+           'run_lock', 'LossModule', 'train_epoch', 'evaluate_model', 'fit', 'graph_record', 'finish', 'load_run',
+           'evaluate_run', 'results_table', 'epoch_cost']
 
 # %% ../nbs/06_train.ipynb #0fc18457
 class RunError(DataError):
@@ -316,7 +316,7 @@ def _nonfinite(model) -> str:
     bad = [n for n, p in model.state_dict().items() if p.is_floating_point() and not torch.isfinite(p).all()]
     return f'non-finite weights in {", ".join(bad[:3])}' + (f' and {len(bad) - 3} more' if len(bad) > 3 else '') if bad else ''
 
-# %% ../nbs/06_train.ipynb #4a01e666
+# %% ../nbs/06_train.ipynb #a7824bef
 def _plot_history(hist: pd.DataFrame, path):
     import matplotlib; matplotlib.use('Agg')
     import matplotlib.pyplot as plt
@@ -407,6 +407,28 @@ def _fit_locked(split, run, cfg, model, device, rank, world, ident, progress, st
     _plot_history(pd.DataFrame(state['history']), run/'learning_curve.png')
     return finish(split, run, cfg, model, device, state | {'stopped': stopped})
 
+def graph_record(model, split, run=None) -> dict | None:
+    "A causal model's learned A, its edges (|A_ij| > 0.3) and, when the split knows the true graph, the SHD; with `run`, a heatmap RUN/graph.png."
+    if not hasattr(model, 'causal'): return None
+    from cadvae_nb.causal import learned_graph, shd
+    A, G = model.causal.A.detach().cpu().numpy(), learned_graph(model.causal)
+    rec = {'concepts': list(model.concepts), 'A': A.round(6).tolist(), 'edges': G.tolist()}
+    if split.truth and 'graph' in split.truth:                     # the truth is over the generator's concepts: keep the model's
+        idx = [split.truth['concepts'].index(c) for c in model.concepts]
+        rec['true'] = np.asarray(split.truth['graph'])[np.ix_(idx, idx)].astype(int).tolist()
+        rec['shd'] = shd(G, rec['true'])
+    if run is not None:
+        import matplotlib; matplotlib.use('Agg')
+        import matplotlib.pyplot as plt
+        fig, ax = plt.subplots(figsize=(3.6, 3.2))
+        lim = max(float(np.abs(A).max()), 1e-6)
+        im = ax.imshow(A, cmap='RdBu_r', vmin=-lim, vmax=lim)
+        ax.set(xticks=range(len(A)), yticks=range(len(A)), xticklabels=rec['concepts'], yticklabels=rec['concepts'],
+               title='learned A (row -> column)' + (f", SHD {rec['shd']}" if 'shd' in rec else ''))
+        plt.setp(ax.get_xticklabels(), rotation=45, ha='right'); fig.colorbar(im, ax=ax); fig.tight_layout()
+        tmp = Path(run)/'graph.tmp.png'; fig.savefig(tmp, dpi=110); plt.close(fig); os.replace(tmp, Path(run)/'graph.png')
+    return rec
+
 def finish(split, run, cfg, model, device, state) -> dict:
     "Evaluate the best checkpoint on validation and test users and write `metrics.json`."
     model.load_state_dict(load_checkpoint(Path(run)/'model.pt', device)['model'])
@@ -416,6 +438,7 @@ def finish(split, run, cfg, model, device, state) -> dict:
            **{p: {k: r[k] for k in METRICS} | {'n_users': r['n_users']} for p, r in res.items()},
            'best_epoch': state['best_epoch'], 'epochs_run': state['epoch'], 'stopped': state.get('stopped'),
            'params': n_params(model), 'device': str(device), 'seconds_per_epoch': state['seconds'] / max(state['epoch'], 1)}
+    if (g := graph_record(model, split, run)) is not None: out['graph'] = g
     _atomic_save(json.dumps(out, indent=2), Path(run)/'metrics.json')
     return out
 
