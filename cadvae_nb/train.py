@@ -316,7 +316,7 @@ def _nonfinite(model) -> str:
     bad = [n for n, p in model.state_dict().items() if p.is_floating_point() and not torch.isfinite(p).all()]
     return f'non-finite weights in {", ".join(bad[:3])}' + (f' and {len(bad) - 3} more' if len(bad) > 3 else '') if bad else ''
 
-# %% ../nbs/06_train.ipynb #a7824bef
+# %% ../nbs/06_train.ipynb #74394f37
 def _plot_history(hist: pd.DataFrame, path):
     import matplotlib; matplotlib.use('Agg')
     import matplotlib.pyplot as plt
