@@ -151,7 +151,7 @@ def _finalise(split, out, study, model, setting, seeds, base, plan, progress, lo
     _atomic_write(out/'trials.csv', lambda p: p.write_text(trials_table(out).to_csv(index=False)))
     return rec
 
-# %% ../nbs/06a_tune.ipynb #3d23180e
+# %% ../nbs/06a_tune.ipynb #01da87ed
 PRESETS_FILE = Path(__file__).parent/'presets.json' if '__file__' in globals() else Path('../cadvae_nb/presets.json')
 FALLBACK_DATASETS = ('ml-100k', 'ml-1m')     # whose presets stand in for a dataset without one, in this order
 
