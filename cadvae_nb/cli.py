@@ -12,7 +12,7 @@ from .data import DataError, prepare, prepare_ratings, save_split, load_split, d
 # %% auto #0
 __all__ = ['COMMANDS', 'Interrupted', 'prepare_cmd', 'train_cmd', 'evaluate_cmd', 'tune_cmd', 'recommend_cmd', 'main']
 
-# %% ../nbs/10_cli.ipynb #81665667
+# %% ../nbs/10_cli.ipynb #5ce6647f
 class Interrupted(KeyboardInterrupt):
     "Ctrl-C, with what to do next (`main` prints it as one line, exit status 130)."
 
@@ -160,6 +160,8 @@ def tune_cmd(
 ):
     "Tune a model with Optuna on validation NDCG@100 (resumable), then train the winner with several seeds; writes OUT/best.json."
     from cadvae_nb.tune import tune, search_space
+    command = 'cadvae tune ' + ' '.join(f'--{k}' if v is True else f'--{k} {v}' for k, v in locals().items()
+                                        if k not in ('tune', 'search_space') and v not in (None, False))   # as typed, for best.json
     if not model: raise DataError('--model is required: the model to tune (multdae, multvae, macridvae or cadvae)')
     search_space(model)                                            # an untunable model is refused before any data is read
     for name, v in (('trials', trials), ('seeds', seeds)):
@@ -168,7 +170,7 @@ def tune_cmd(
     out = Path(out or Path('studies') / f'{model}-{s.name}')
     try:
         rec = tune(s, model, out, trials=trials, setting=setting, seeds=seeds, seed=seed, device=device, epochs=epochs,
-                   patience=patience, progress=not quiet, log=print, command='cadvae tune ' + ' '.join(sys.argv[2:]))
+                   patience=patience, progress=not quiet, log=print, command=command)
     except KeyboardInterrupt:
         raise Interrupted(f'{out} keeps every finished trial; run the same command again to resume the study') from None
     f = rec['finals']
