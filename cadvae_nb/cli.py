@@ -12,7 +12,7 @@ from .data import DataError, prepare, prepare_ratings, save_split, load_split, d
 # %% auto #0
 __all__ = ['COMMANDS', 'Interrupted', 'prepare_cmd', 'train_cmd', 'evaluate_cmd', 'tune_cmd', 'recommend_cmd', 'main']
 
-# %% ../nbs/10_cli.ipynb #5ce6647f
+# %% ../nbs/10_cli.ipynb #b98559e2
 class Interrupted(KeyboardInterrupt):
     "Ctrl-C, with what to do next (`main` prints it as one line, exit status 130)."
 
