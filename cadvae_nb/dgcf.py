@@ -13,7 +13,7 @@ from .multvae import Batch
 # %% auto #0
 __all__ = ['SETTINGS', 'IntentPropagation', 'EdgeDot', 'edge_structure', 'distance_correlation', 'csr_fingerprint', 'DGCF']
 
-# %% ../nbs/05c_dgcf.ipynb #ccde1db3
+# %% ../nbs/05c_dgcf.ipynb #1ac3bc8d
 def _csr(crow, col, values, n):
     # the structure is built once by `edge_structure` (valid by construction): no invariant checks, no beta-status warning
     with warnings.catch_warnings():
@@ -61,7 +61,6 @@ class EdgeDot(torch.autograd.Function):
 def edge_structure(graph: sp.csr_matrix) -> dict:
     "The directed edges of the bipartite graph of `graph` (users x items; node ids: users, then items) in CSR order, and its transpose's."
     g = sp.csr_matrix(graph, dtype=np.float32)
-    n_users = g.shape[0]
     sym = sp.bmat([[None, g], [g.T, None]], format='csr'); sym.sort_indices()
     head = np.repeat(np.arange(sym.shape[0]), np.diff(sym.indptr))
     perm = np.lexsort((head, sym.indices))                 # edges ordered by (tail, head): the transpose's CSR order
