@@ -49,9 +49,9 @@ def speed():
             fit(split, run, cfg, progress=False, log=lambda *a: None)
             import pandas as pd
             secs = float(pd.read_csv(run / 'history.csv').seconds.iloc[1:].median())
-            from cadvae_nb.train import epoch_cost
-            from cadvae_nb.multvae import build_model
-            cost = epoch_cost(build_model(model, split.n_items), split.train.shape[0], int(split.train.nnz))
+            from cadvae_nb.blocks import epoch_cost
+            from cadvae_nb.train import make_model
+            cost = epoch_cost(make_model(cfg, split), split.train.shape[0], int(split.train.nnz))
             r = {'dataset': ds, 'model': model, 'train_users': split.train.shape[0], 'items': split.n_items,
                  'train_clicks': int(split.train.nnz), 'seconds_per_epoch': round(secs, 2),
                  'gflop_per_epoch': round(cost['gflop'], 1), 'achieved_gflop_s': round(cost['gflop'] / secs, 1),

@@ -8,13 +8,13 @@ import numpy as np, scipy.sparse as sp, torch
 from torch import nn
 from fastcore.basics import patch
 from .data import Split, UNKNOWN, concept_matrix, prior_graph
-from .multvae import Batch, SparseInput, multinomial_nll, _mlp
+from .blocks import Batch, SparseInput, multinomial_nll, mlp, common_space, register_model
 from .causal import CausalLayer
 from .elbo import kl_exogenous, kl_causal, ConditionalPrior, kl_weights, OBJECTIVES
 from .losses import asup_loss, zsup_loss, zsup_parents_loss, ParentPredictor, objective, LABELS, ZSUP
 
 # %% auto #0
-__all__ = ['SETTINGS', 'SEARCH_SPACES', 'ConceptLabels', 'CaDVAE', 'cadvae_space']
+__all__ = ['SETTINGS', 'ConceptLabels', 'CaDVAE', 'cadvae_space']
 
 # %% ../nbs/05_cadvae.ipynb #63124dcc
 class ConceptLabels(nn.Module):
@@ -87,7 +87,7 @@ class CaDVAE(nn.Module):
         self.causal = CausalLayer(k, d, mask=mask, learn_structure=learn_structure and causal)
         self.prior = ConditionalPrior(k, d)
         self.predictor = ParentPredictor(k, d) if zsup == 'parents' else None
-        self.dec = _mlp([k * d, hidden, self.n_items])
+        self.dec = mlp([k * d, hidden, self.n_items])
 
 # %% ../nbs/05_cadvae.ipynb #5a55574b
 @patch
@@ -156,8 +156,6 @@ SETTINGS = {'table1': dict(d=100, hidden=100),   # the paper's budget: about 2Md
             'published': dict(d=50, hidden=600)}  # Mult-VAE's published widths: 600 hidden units, k x 50 latent dims (200 with 4 concepts)
 
 # %% ../nbs/05_cadvae.ipynb #c448c546
-from .multvae import common_space
-
 def cadvae_space(trial) -> dict:
     "CaD-VAE: the common part, the objective and its KL caps, gamma1, gamma2 and the form of L_zsup."
     out = {**common_space(trial), 'objective': trial.suggest_categorical('objective', list(OBJECTIVES)),
@@ -168,4 +166,5 @@ def cadvae_space(trial) -> dict:
     out['gamma2'] = trial.suggest_float('gamma2', 1e-3, 10.0, log=True)
     return out
 
-SEARCH_SPACES = {'cadvae': cadvae_space}
+register_model('cadvae', 'CaD-VAE', SETTINGS, build=lambda split, seed, **kw: CaDVAE(split, **kw), cls=CaDVAE,
+               space=cadvae_space, annealed=True)

@@ -10,9 +10,10 @@ from fastcore.script import anno_parser, Param
 from .data import DataError, prepare, prepare_ratings, save_split, load_split, data_dir, check_dataset_name
 
 # %% auto #0
-__all__ = ['COMMANDS', 'Interrupted', 'prepare_cmd', 'train_cmd', 'evaluate_cmd', 'tune_cmd', 'recommend_cmd', 'main']
+__all__ = ['COMMANDS', 'Interrupted', 'prepare_cmd', 'train_cmd', 'evaluate_cmd', 'tune_cmd', 'recommend_cmd', 'reproduce_cmd',
+           'main']
 
-# %% ../nbs/10_cli.ipynb #074e587e
+# %% ../nbs/10_cli.ipynb #4f094415
 class Interrupted(KeyboardInterrupt):
     "Ctrl-C, with what to do next (`main` prints it as one line, exit status 130)."
 
@@ -28,6 +29,7 @@ def _count(flag, v, default):
     if n < 1: raise DataError(f'--{flag} {n}: must be an integer >= 1')
     return n
 
+# %% ../nbs/10_cli.ipynb #aae10339
 def prepare_cmd(
     dataset:str=None,         # ml-100k, ml-1m, ml-20m, netflix or synthetic (the default without --ratings)
     ratings:str=None,         # your own ratings file instead of --dataset: user, item[, rating] columns; CSV, TSV or parquet
@@ -71,6 +73,7 @@ def prepare_cmd(
     print(f'wrote {out}/' + ('' if quiet else f'; next: cadvae train --model cadvae --split {out}'))
     return s
 
+# %% ../nbs/10_cli.ipynb #77b2ccd2
 def _split_for(dataset, split, data, offline, quiet, syn=None):
     "A split from a prepared folder, or prepared on the fly from a dataset; and how to rebuild it (absolute paths: no environment needed)."
     if split:
@@ -80,6 +83,7 @@ def _split_for(dataset, split, data, offline, quiet, syn=None):
     return (prepare(name, root=data, download=not offline, progress=not quiet, log=None if quiet else print, **kw),
             {'dataset': name, 'data': None if name == 'synthetic' else str(data_dir(data).resolve()), 'synthetic': kw})
 
+# %% ../nbs/10_cli.ipynb #f76fab1e
 def train_cmd(
     model:str='multvae',      # multvae, multdae, cadvae, macridvae, dgcf or sem-macridvae
     dataset:str='synthetic',  # ml-100k, ml-1m, ml-20m, netflix or synthetic (split prepared on the fly)
@@ -121,6 +125,7 @@ def train_cmd(
     print(f'wrote {run}/' + ('' if quiet else f'; next: cadvae evaluate --run {run}'))
     return res
 
+# %% ../nbs/10_cli.ipynb #ff3732f2
 def evaluate_cmd(
     run:str=None,             # a run folder written by cadvae train (required)
     split:str=None,           # evaluate on this prepared split (default: the split the run was trained on)
@@ -142,6 +147,7 @@ def evaluate_cmd(
     print(json.dumps({p: {k: round(v, 5) for k, v in r.items()} for p, r in res.items()}, indent=1))
     return res
 
+# %% ../nbs/10_cli.ipynb #f52c5a91
 def tune_cmd(
     model:str=None,           # the model to tune: multdae, multvae, macridvae or cadvae (required)
     dataset:str='synthetic',  # ml-100k, ml-1m, ml-20m, netflix or synthetic (split prepared on the fly)
@@ -181,6 +187,7 @@ def tune_cmd(
           f'(collect_presets in notebook 06a turns best.json files into presets)')
     return rec
 
+# %% ../nbs/10_cli.ipynb #c3100c3b
 def _print_json(obj): print(json.dumps(obj, indent=1, default=str))   # (recommend's --json flag hides the module inside it)
 
 _DO = Param('CONCEPT=VALUE: recommend under do(z_CONCEPT = the block of the training users whose dominant CONCEPT is VALUE); repeatable',
@@ -210,7 +217,41 @@ def recommend_cmd(
         print(r.to_string(index=False, float_format=lambda v: f'{v:.3f}'))
     return r
 
-COMMANDS = {'prepare': prepare_cmd, 'train': train_cmd, 'evaluate': evaluate_cmd, 'tune': tune_cmd, 'recommend': recommend_cmd}
+# %% ../nbs/10_cli.ipynb #dca13278
+_DATASETS = Param('datasets: ml-100k ml-1m ml-20m netflix synthetic', str, nargs='+')   # list arguments: anno_parser needs a Param
+_MODELS = Param('models: all, or names (cadvae multdae multvae macridvae dgcf sem-macridvae ease)', str, nargs='+')
+
+def reproduce_cmd(
+    datasets:_DATASETS=('ml-100k', 'ml-1m'),
+    models:_MODELS=('all',),
+    seeds:int=5,              # seeds per trained model (a closed-form model runs once)
+    out:str='reproduce',      # folder of splits, runs, studies and the report; an existing one is resumed
+    tune:bool=False,          # tune every tunable model first (--trials each) and use those presets instead of the shipped ones
+    trials:int=20,            # trials per study with --tune
+    setting:str='table1',     # table1 (~2Md parameters, the paper's budget) or published architectures
+    device:str='auto',        # auto (CUDA when present), cpu or cuda
+    data:str=None,            # data directory (default: $CADVAE_DATA, else ./data)
+    offline:bool=False,       # never download
+    quiet:bool=False,         # no progress bar; one line per finished run
+):
+    "Reproduce Table 1: train every dataset x model x seed (resumable) and write OUT/report.md and OUT/report.html."
+    from cadvae_nb.reproduce import reproduce, plan_jobs
+    from tqdm.auto import tqdm
+    command = 'cadvae reproduce ' + ' '.join(f'--{k}' if v is True else f'--{k} ' + (' '.join(v) if isinstance(v, (list, tuple)) else str(v))
+                                            for k, v in locals().items() if k not in ('reproduce', 'plan_jobs', 'tqdm') and v not in (None, False))
+    jobs = plan_jobs(datasets, models, seeds)                      # bad names are refused before any data is read
+    if trials < 1: raise DataError(f'--trials {trials}: must be an integer >= 1')
+    print(f'cadvae reproduce: {len(jobs)} runs ({", ".join(dict.fromkeys(j[0] for j in jobs))}) into {out}/')
+    try:
+        path = reproduce(datasets, models, seeds, out, tune_first=tune, trials=trials, setting=setting, device=device, data=data,
+                         download=not offline, progress=not quiet, log=print if quiet else tqdm.write, command=command)
+    except KeyboardInterrupt:
+        raise Interrupted(f'{out} keeps every finished run and epoch; run the same command again to resume') from None
+    print(f'wrote {path} and {Path(path).with_suffix(".html")}')
+    return path
+
+# %% ../nbs/10_cli.ipynb #04faf034
+COMMANDS = {'prepare': prepare_cmd, 'train': train_cmd, 'evaluate': evaluate_cmd, 'tune': tune_cmd, 'reproduce': reproduce_cmd, 'recommend': recommend_cmd}
 
 def _usage():
     lines = ['usage: cadvae COMMAND [--help] [ARGS]', '', 'commands:']

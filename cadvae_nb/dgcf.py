@@ -8,7 +8,7 @@ import hashlib, warnings
 import numpy as np, scipy.sparse as sp, torch
 from torch import nn
 import torch.nn.functional as F
-from .multvae import Batch
+from .blocks import Batch, register_model
 
 # %% auto #0
 __all__ = ['SETTINGS', 'IntentPropagation', 'EdgeDot', 'edge_structure', 'distance_correlation', 'csr_fingerprint', 'DGCF']
@@ -200,3 +200,5 @@ class DGCF(nn.Module):
 # %% ../nbs/05c_dgcf.ipynb #f7670427
 SETTINGS = {'published': dict(d=64, K=4, layers=1, iterations=2, reg=1e-3, cor_weight=0.01),
             'table1': dict(d=100, K=4, layers=1, iterations=2, reg=1e-3, cor_weight=0.01)}
+
+register_model('dgcf', 'DGCF', SETTINGS, build=lambda split, seed, **kw: DGCF.from_split(split, **kw), cls=DGCF, supplied=('blocks',))

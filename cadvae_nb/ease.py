@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np, scipy.sparse as sp, torch
 from .data import Split
 from .metrics import evaluate, METRICS
+from .blocks import register_model
 
 # %% auto #0
 __all__ = ['ease_weights', 'ease_select']
@@ -35,3 +36,6 @@ def ease_select(split: Split, lams=(10., 30., 100., 300., 1000., 3000.), device=
     return {'model': 'ease', 'setting': 'closed form', 'dataset': split.name, 'seed': 0, 'lam': best,
             'validation': keep(val[best]), 'test': keep(test), 'params': split.n_items ** 2,
             'validation_by_lam': {str(l): v['ndcg@100'] for l, v in val.items()}}
+
+# %% ../nbs/05e_ease.ipynb #c78d113c
+register_model('ease', 'EASE', {}, closed_form=lambda split, device='cpu': ease_select(split, device=device))

@@ -9,14 +9,15 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from .causal import CausalLayer, scm_mix
+from .blocks import gaussian_kl
 
 # %% auto #0
 __all__ = ['OBJECTIVES', 'kl_exogenous', 'kl_causal', 'kl_weights', 'ConditionalPrior']
 
 # %% ../nbs/03_elbo.ipynb #91e4b708
 def kl_exogenous(mu: torch.Tensor, logvar: torch.Tensor) -> torch.Tensor:
-    "Per-user KL(N(mu, exp(logvar)) || N(0, I)), summed over all latent dimensions."
-    return 0.5 * (mu ** 2 + logvar.exp() - logvar - 1).flatten(1).sum(1)
+    "Per-user KL(q(eps|x,c) || N(0, I)) of Eq. 11, summed over all k x d dimensions: the Gaussian KL of notebook 01a."
+    return gaussian_kl(mu, logvar)
 
 # %% ../nbs/03_elbo.ipynb #8283edac
 def kl_causal(eps: torch.Tensor, mu: torch.Tensor, logvar: torch.Tensor, layer: CausalLayer,

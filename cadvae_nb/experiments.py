@@ -6,13 +6,12 @@
 from __future__ import annotations
 import json
 from pathlib import Path
-
-TUNED = ('multdae', 'multvae', 'macridvae', 'cadvae')           # the models with a search space (notebooks 05-05b)
+from .blocks import model_names
 
 def tuned_runs(ds: str, bench='bench') -> tuple[list, dict]:
     "The five seeds of each study's winner on `ds` and EASE's record, as metrics.json records; and the studies' best.json by model."
     bench, rows, studies = Path(bench), [], {}
-    for m in TUNED:
+    for m in model_names(tunable=True):
         f = bench / 'studies' / f'{ds}-{m}' / 'best.json'
         if not f.exists(): continue
         b = studies[m] = json.loads(f.read_text())
@@ -22,4 +21,4 @@ def tuned_runs(ds: str, bench='bench') -> tuple[list, dict]:
     return rows, studies
 
 # %% auto #0
-__all__ = ['TUNED', 'tuned_runs']
+__all__ = ['tuned_runs']

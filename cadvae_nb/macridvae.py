@@ -7,10 +7,10 @@ from __future__ import annotations
 import torch
 from torch import nn
 import torch.nn.functional as F
-from .multvae import Batch, multinomial_nll
+from .blocks import Batch, multinomial_nll, common_space, register_model
 
 # %% auto #0
-__all__ = ['SETTINGS', 'SEARCH_SPACES', 'weighted_sparse_input', 'MacridVAE', 'macridvae_space']
+__all__ = ['SETTINGS', 'weighted_sparse_input', 'MacridVAE', 'macridvae_space']
 
 # %% ../nbs/05b_macridvae.ipynb #f72aa2c1
 def weighted_sparse_input(bag: nn.EmbeddingBag, b: Batch, values: torch.Tensor, dropout: float, training: bool):
@@ -71,11 +71,10 @@ class MacridVAE(nn.Module):
 SETTINGS = {'published': dict(K=7, d=100), 'table1': dict(K=7, d=100)}
 
 # %% ../nbs/05b_macridvae.ipynb #eeaf8d5a
-from .multvae import common_space
-
 def macridvae_space(trial) -> dict:
     "MacridVAE: the common part, the KL cap `beta` and the temperature `tau`."
     return {**common_space(trial), 'beta': trial.suggest_float('beta', 0.02, 1.0, log=True),
             'tau': trial.suggest_float('tau', 0.05, 0.5, log=True)}
 
-SEARCH_SPACES = {'macridvae': macridvae_space}
+register_model('macridvae', 'MacridVAE', SETTINGS, build=lambda split, seed, **kw: MacridVAE(split.n_items, **kw),
+               cls=MacridVAE, space=macridvae_space, annealed=True)

@@ -5,11 +5,12 @@
 # %% ../nbs/01_metrics.ipynb #7dedb816
 from __future__ import annotations
 import math, warnings
-import numpy as np, scipy.sparse as sp, torch
+import numpy as np, pandas as pd, scipy.sparse as sp, torch
 from tqdm.auto import tqdm
 
 # %% auto #0
-__all__ = ['METRICS', 'exclude_fold_in', 'ranking_metrics', 'sparse_rows_to_tensor', 'evaluate', 'independence']
+__all__ = ['METRICS', 'PAPER_TABLE1', 'exclude_fold_in', 'ranking_metrics', 'sparse_rows_to_tensor', 'evaluate', 'independence',
+           'results_table']
 
 # %% ../nbs/01_metrics.ipynb #ae888cdf
 def exclude_fold_in(scores: torch.Tensor, fold_in: torch.Tensor) -> torch.Tensor:
@@ -76,3 +77,34 @@ def independence(z, blocks: int | None = None) -> float:
         warnings.warn('constant dimensions found; their correlations are counted as 0')
         c = torch.nan_to_num(c, nan=0.0)
     return float(1 - c.triu(1).abs().sum() * 2 / (d * (d - 1)))
+
+# %% ../nbs/01_metrics.ipynb #f0c0d38d
+PAPER_TABLE1 = {  # Wang et al. (CaD-VAE), Table 1: mean (std); all methods at about 2Md parameters, d = 100
+    ('ml-100k', 'multdae'): {'ndcg@50': (0.13226, 0.02836), 'ndcg@100': (0.24487, 0.02738), 'recall@20': (0.23794, 0.03605), 'recall@50': (0.32279, 0.04070)},
+    ('ml-100k', 'multvae'): {'ndcg@50': (0.13422, 0.02341), 'ndcg@100': (0.27484, 0.02883), 'recall@20': (0.24838, 0.03294), 'recall@50': (0.35270, 0.03927)},
+    ('ml-1m', 'multdae'): {'ndcg@50': (0.29172, 0.00729), 'ndcg@100': (0.40453, 0.00799), 'recall@20': (0.34382, 0.00961), 'recall@50': (0.46781, 0.01032)},
+    ('ml-1m', 'multvae'): {'ndcg@50': (0.30128, 0.00617), 'ndcg@100': (0.40555, 0.00809), 'recall@20': (0.33960, 0.00919), 'recall@50': (0.45825, 0.01039)},
+    ('ml-100k', 'macridvae'): {'ndcg@50': (0.14272, 0.02877), 'ndcg@100': (0.28895, 0.02739), 'recall@20': (0.30951, 0.03808), 'recall@50': (0.41309, 0.04503)},
+    ('ml-1m', 'macridvae'): {'ndcg@50': (0.31622, 0.00499), 'ndcg@100': (0.42740, 0.00789), 'recall@20': (0.36046, 0.00947), 'recall@50': (0.49039, 0.01029)},
+    ('ml-100k', 'dgcf'): {'ndcg@50': (0.15215, 0.03612), 'ndcg@100': (0.28229, 0.02271), 'recall@20': (0.28912, 0.03012), 'recall@50': (0.34233, 0.02937)},
+    ('ml-1m', 'dgcf'): {'ndcg@50': (0.32111, 0.01028), 'ndcg@100': (0.43222, 0.00617), 'recall@20': (0.37152, 0.00891), 'recall@50': (0.49285, 0.09918)},
+    ('ml-100k', 'sem-macridvae'): {'ndcg@50': (0.17322, 0.02812), 'ndcg@100': (0.29372, 0.02371), 'recall@20': (0.27492, 0.02152), 'recall@50': (0.37026, 0.02914)},
+    ('ml-1m', 'sem-macridvae'): {'ndcg@50': (0.32817, 0.00916), 'ndcg@100': (0.44812, 0.00689), 'recall@20': (0.38172, 0.00798), 'recall@50': (0.49871, 0.01029)},
+    ('ml-100k', 'cadvae'): {'ndcg@50': (0.19272, 0.02515), 'ndcg@100': (0.31826, 0.02018), 'recall@20': (0.31272, 0.02612), 'recall@50': (0.38162, 0.03812)},
+    ('ml-1m', 'cadvae'): {'ndcg@50': (0.34716, 0.00718), 'ndcg@100': (0.45971, 0.00610), 'recall@20': (0.39182, 0.00571), 'recall@50': (0.50127, 0.00917)},
+}
+
+def results_table(runs, paper=PAPER_TABLE1) -> pd.DataFrame:
+    "Mean ± std over seeds of the test metrics of `runs` (metrics.json records), with the paper's rows beside them."
+    df = pd.DataFrame([{'dataset': r['dataset'], 'model': r['model'], 'setting': r['setting'], 'seed': r['seed'],
+                        'variant': r['setting'] + (f", {r['tag']}" if r.get('tag') else ''), 'params': r['params'], **r['test']}
+                       for r in runs])
+    rows = []
+    for (ds, m), gm in df.groupby(['dataset', 'model'], sort=True):
+        for var, g in gm.groupby('variant', sort=True):
+            rows.append({'dataset': ds, 'model': m, 'source': f'ours, {var}', 'seeds': len(g), 'params': int(g.params.iloc[0]),
+                         **{k: f'{g[k].mean():.4f} ± {g[k].std(ddof=1) if len(g) > 1 else 0:.4f}' for k in METRICS}})
+        if (ds, m) in paper:
+            rows.append({'dataset': ds, 'model': m, 'source': 'paper Table 1', 'seeds': '', 'params': '',
+                         **{k: f'{v[0]:.4f} ± {v[1]:.4f}' for k, v in paper[(ds, m)].items()}})
+    return pd.DataFrame(rows).set_index(['dataset', 'model', 'source'])

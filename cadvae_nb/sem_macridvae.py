@@ -12,6 +12,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 from .data import DataError, UNKNOWN, CONCEPTS, concept_matrix, data_dir, read_ml100k_table, read_ml1m_table, read_ml20m_table
 from .macridvae import MacridVAE
+from .blocks import register_model
 
 # %% auto #0
 __all__ = ['TITLE_FILES', 'SETTINGS', 'item_titles', 'item_features', 'semantic_init', 'SEMMacridVAE']
@@ -79,3 +80,6 @@ class SEMMacridVAE(MacridVAE):
             if init_cores: self.cores.copy_(cores)
 
 SETTINGS = {'published': dict(K=7, d=100), 'table1': dict(K=7, d=100)}
+
+register_model('sem-macridvae', 'SEM-MacridVAE', SETTINGS, build=lambda split, seed, **kw: SEMMacridVAE(split, seed=seed, **kw),
+               cls=SEMMacridVAE, annealed=True, supplied=('seed',))

@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_train.ipynb #4c59b7ce
 from __future__ import annotations
-import os, io, re, json, time, math, pickle, inspect, difflib, hashlib, warnings, importlib
+import os, io, re, json, time, math, pickle, inspect, difflib, hashlib, warnings
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, asdict, field
 from pathlib import Path
@@ -15,14 +15,13 @@ from torch.nn.parallel import DistributedDataParallel
 from tqdm.auto import tqdm
 from .data import Split, DataError, _atomic_write
 from .metrics import evaluate, METRICS
-from .multvae import Batch, n_params
+from .blocks import Batch, n_params, model_spec, model_names
 
 # %% auto #0
-__all__ = ['MODELS', 'CONFIG_RULES', 'OPTION_RULES', 'CHECKSUMS', 'NAN_CHECK_EVERY', 'RESUMABLE', 'PAPER_TABLE1', 'RunError',
-           'ConfigError', 'TrainConfig', 'model_kwargs', 'resolve_device', 'dist_setup', 'split_fingerprint',
-           'make_model', 'model_options', 'check_config', 'check_split', 'save_checkpoint', 'load_checkpoint',
-           'run_lock', 'LossModule', 'train_epoch', 'evaluate_model', 'fit', 'graph_record', 'finish', 'load_run',
-           'evaluate_run', 'results_table', 'epoch_cost']
+__all__ = ['CONFIG_RULES', 'OPTION_RULES', 'CHECKSUMS', 'NAN_CHECK_EVERY', 'RESUMABLE', 'RunError', 'ConfigError', 'TrainConfig',
+           'model_kwargs', 'resolve_device', 'dist_setup', 'split_fingerprint', 'make_model', 'model_options',
+           'check_config', 'check_split', 'save_checkpoint', 'load_checkpoint', 'run_lock', 'LossModule', 'train_epoch',
+           'evaluate_model', 'fit', 'graph_record', 'finish', 'load_run', 'evaluate_run']
 
 # %% ../nbs/06_train.ipynb #0fc18457
 class RunError(DataError):
@@ -46,12 +45,10 @@ class TrainConfig:
     eval_batch_size: int = 1000
     model_kw: dict = field(default_factory=dict)   # overrides of the model's setting (dims, dropout, beta_cap, anneal_steps ...)
 
-MODELS = ('multdae', 'multvae', 'cadvae', 'macridvae', 'dgcf', 'sem-macridvae')
-
 def model_kwargs(cfg: TrainConfig, n_train_users: int) -> dict:
     "The model's keyword arguments: `cfg.model_kw`, and for the VAEs an annealing that reaches the KL weight caps at 80% of the planned steps."
     kw = dict(cfg.model_kw)
-    if cfg.model in ('multvae', 'cadvae', 'macridvae', 'sem-macridvae') and 'anneal_steps' not in kw:
+    if model_spec(cfg.model).annealed and 'anneal_steps' not in kw:
         # vae_cf's fixed 200,000 steps suits ML-20M (233 batches an epoch); on ML-1M (10 an epoch) beta would stay near 0
         kw['anneal_steps'] = max(1, int(0.8 * cfg.epochs * math.ceil(n_train_users / cfg.batch_size)))
     return kw
@@ -80,28 +77,11 @@ def split_fingerprint(split: Split) -> str:
     return hashlib.sha1(np.asarray(split.item_ids).astype(str).astype('S').tobytes()).hexdigest()[:16]
 
 # %% ../nbs/06_train.ipynb #0184be86
-# model -> (module of cadvae_nb with its SETTINGS, class, constructor from (module, split, cfg, keyword arguments), arguments the
-# constructor supplies itself); imported when used
-_BUILDERS = {
-    'multdae': ('multvae', 'MultDAE', lambda m, split, cfg, kw: m.MultDAE(split.n_items, **kw), ()),
-    'multvae': ('multvae', 'MultVAE', lambda m, split, cfg, kw: m.MultVAE(split.n_items, **kw), ()),
-    'cadvae': ('cadvae', 'CaDVAE', lambda m, split, cfg, kw: m.CaDVAE(split, **kw), ()),
-    'macridvae': ('macridvae', 'MacridVAE', lambda m, split, cfg, kw: m.MacridVAE(split.n_items, **kw), ()),
-    'sem-macridvae': ('sem_macridvae', 'SEMMacridVAE', lambda m, split, cfg, kw: m.SEMMacridVAE(split, seed=cfg.seed, **kw), ('seed',)),
-    'dgcf': ('dgcf', 'DGCF', lambda m, split, cfg, kw: m.DGCF.from_split(split, **kw), ('blocks',)),
-}
-
-def _settings(model) -> dict:
-    name = _BUILDERS[model][0]
-    s = importlib.import_module(f'cadvae_nb.{name}').SETTINGS
-    return s[model] if model in s else s                           # 05a's SETTINGS hold both of its models
-
 def make_model(cfg: TrainConfig, split: Split) -> nn.Module:
     "The model `cfg.model` in setting `cfg.setting` for `split` (the configuration is checked first: `check_config`)."
     check_config(cfg)
-    kw = model_kwargs(cfg, split.train.shape[0])
-    name, _, build, _ = _BUILDERS[cfg.model]
-    try: return build(importlib.import_module(f'cadvae_nb.{name}'), split, cfg, {**_settings(cfg.model)[cfg.setting], **kw})
+    spec, kw = model_spec(cfg.model), model_kwargs(cfg, split.train.shape[0])
+    try: return spec.build(split, cfg.seed, **{**spec.settings[cfg.setting], **kw})
     except RunError: raise
     except (ValueError, TypeError) as e: raise ConfigError(f'--model {cfg.model} with --model_kw {json.dumps(cfg.model_kw)}: {e}') from None
 
@@ -136,22 +116,22 @@ OPTION_RULES = {  # model option -> (test, what is allowed), whichever model tak
 
 def model_options(model) -> list:
     "The keyword options of `model`'s constructor (following `**kw` into the parent class), less those the loop supplies."
-    _, cls_name, _, supplied = _BUILDERS[model]
-    cls = getattr(importlib.import_module(f'cadvae_nb.{_BUILDERS[model][0]}'), cls_name)
-    opts = []
-    for c in cls.__mro__:
+    spec, opts = model_spec(model), []
+    for c in spec.cls.__mro__:
         if '__init__' not in c.__dict__: continue
         ps = list(inspect.signature(c.__init__).parameters.values())[2:]   # self and the data (split, n_items or graph)
         opts += [p.name for p in ps if p.kind not in (p.VAR_KEYWORD, p.VAR_POSITIONAL) and p.name not in opts]
         if not any(p.kind == p.VAR_KEYWORD for p in ps): break
-    return [o for o in opts if o not in supplied]
+    return [o for o in opts if o not in spec.supplied]
 
 def _did_you_mean(v, known): return (f' (did you mean {c[0]!r}?)' if (c := difflib.get_close_matches(str(v), known, n=1)) else '')
 
 def check_config(cfg: TrainConfig) -> TrainConfig:
     "Check every field of `cfg` and every model option; raise a one-line `ConfigError` at the first bad one."
-    if cfg.model not in MODELS: raise ConfigError(f'--model {cfg.model!r}: unknown model{_did_you_mean(cfg.model, MODELS)}; known: {", ".join(MODELS)}')
-    if cfg.setting not in (known := _settings(cfg.model)):
+    if cfg.model not in (models := model_names(trainable=True)):
+        if cfg.model in model_names(): raise ConfigError(f'--model {cfg.model}: closed form, no training loop (`cadvae reproduce` fits it; notebook 07)')
+        raise ConfigError(f'--model {cfg.model!r}: unknown model{_did_you_mean(cfg.model, models)}; known: {", ".join(models)}')
+    if cfg.setting not in (known := model_spec(cfg.model).settings):
         raise ConfigError(f'--setting {cfg.setting!r}: unknown for {cfg.model}{_did_you_mean(cfg.setting, known)}; known: {", ".join(known)}')
     for k, (ok, allowed) in CONFIG_RULES.items():
         if not ok(v := getattr(cfg, k)): raise ConfigError(f'--{k} {v!r}: {allowed}')
@@ -468,42 +448,3 @@ def evaluate_run(run, split: Split, device='auto') -> dict:
     dev = next(model.parameters()).device
     return {p: evaluate_model(model, *pair, dev, cfg.eval_batch_size)
             for p, pair in [('validation', (split.validation_tr, split.validation_te)), ('test', (split.test_tr, split.test_te))]}
-
-# %% ../nbs/06_train.ipynb #f0c0d38d
-PAPER_TABLE1 = {  # Wang et al. (CaD-VAE), Table 1: mean (std); all methods at about 2Md parameters, d = 100
-    ('ml-100k', 'multdae'): {'ndcg@50': (0.13226, 0.02836), 'ndcg@100': (0.24487, 0.02738), 'recall@20': (0.23794, 0.03605), 'recall@50': (0.32279, 0.04070)},
-    ('ml-100k', 'multvae'): {'ndcg@50': (0.13422, 0.02341), 'ndcg@100': (0.27484, 0.02883), 'recall@20': (0.24838, 0.03294), 'recall@50': (0.35270, 0.03927)},
-    ('ml-1m', 'multdae'): {'ndcg@50': (0.29172, 0.00729), 'ndcg@100': (0.40453, 0.00799), 'recall@20': (0.34382, 0.00961), 'recall@50': (0.46781, 0.01032)},
-    ('ml-1m', 'multvae'): {'ndcg@50': (0.30128, 0.00617), 'ndcg@100': (0.40555, 0.00809), 'recall@20': (0.33960, 0.00919), 'recall@50': (0.45825, 0.01039)},
-    ('ml-100k', 'macridvae'): {'ndcg@50': (0.14272, 0.02877), 'ndcg@100': (0.28895, 0.02739), 'recall@20': (0.30951, 0.03808), 'recall@50': (0.41309, 0.04503)},
-    ('ml-1m', 'macridvae'): {'ndcg@50': (0.31622, 0.00499), 'ndcg@100': (0.42740, 0.00789), 'recall@20': (0.36046, 0.00947), 'recall@50': (0.49039, 0.01029)},
-    ('ml-100k', 'dgcf'): {'ndcg@50': (0.15215, 0.03612), 'ndcg@100': (0.28229, 0.02271), 'recall@20': (0.28912, 0.03012), 'recall@50': (0.34233, 0.02937)},
-    ('ml-1m', 'dgcf'): {'ndcg@50': (0.32111, 0.01028), 'ndcg@100': (0.43222, 0.00617), 'recall@20': (0.37152, 0.00891), 'recall@50': (0.49285, 0.09918)},
-    ('ml-100k', 'sem-macridvae'): {'ndcg@50': (0.17322, 0.02812), 'ndcg@100': (0.29372, 0.02371), 'recall@20': (0.27492, 0.02152), 'recall@50': (0.37026, 0.02914)},
-    ('ml-1m', 'sem-macridvae'): {'ndcg@50': (0.32817, 0.00916), 'ndcg@100': (0.44812, 0.00689), 'recall@20': (0.38172, 0.00798), 'recall@50': (0.49871, 0.01029)},
-    ('ml-100k', 'cadvae'): {'ndcg@50': (0.19272, 0.02515), 'ndcg@100': (0.31826, 0.02018), 'recall@20': (0.31272, 0.02612), 'recall@50': (0.38162, 0.03812)},
-    ('ml-1m', 'cadvae'): {'ndcg@50': (0.34716, 0.00718), 'ndcg@100': (0.45971, 0.00610), 'recall@20': (0.39182, 0.00571), 'recall@50': (0.50127, 0.00917)},
-}
-
-def results_table(runs, paper=PAPER_TABLE1) -> pd.DataFrame:
-    "Mean ± std over seeds of the test metrics of `runs` (metrics.json records), with the paper's rows beside them."
-    df = pd.DataFrame([{'dataset': r['dataset'], 'model': r['model'], 'setting': r['setting'], 'seed': r['seed'],
-                        'variant': r['setting'] + (f", {r['tag']}" if r.get('tag') else ''), 'params': r['params'], **r['test']}
-                       for r in runs])
-    rows = []
-    for (ds, m), gm in df.groupby(['dataset', 'model'], sort=True):
-        for var, g in gm.groupby('variant', sort=True):
-            rows.append({'dataset': ds, 'model': m, 'source': f'ours, {var}', 'seeds': len(g), 'params': int(g.params.iloc[0]),
-                         **{k: f'{g[k].mean():.4f} ± {g[k].std(ddof=1) if len(g) > 1 else 0:.4f}' for k in METRICS}})
-        if (ds, m) in paper:
-            rows.append({'dataset': ds, 'model': m, 'source': 'paper Table 1', 'seeds': '', 'params': '',
-                         **{k: f'{v[0]:.4f} ± {v[1]:.4f}' for k, v in paper[(ds, m)].items()}})
-    return pd.DataFrame(rows).set_index(['dataset', 'model', 'source'])
-
-# %% ../nbs/06_train.ipynb #7df02a6f
-def epoch_cost(model, n_users, clicks) -> dict:
-    "Approximate floating-point operations and bytes of logits traffic of one training epoch (forward + backward)."
-    dense = sum(m.in_features * m.out_features for m in model.modules() if isinstance(m, nn.Linear))
-    first = next(m for m in model.modules() if hasattr(m, 'bag')).bag.embedding_dim
-    flops = 3 * (2 * dense * n_users + 2 * first * clicks)       # backward ~ 2x forward
-    return {'gflop': flops / 1e9, 'logits_gb': 6 * 4 * n_users * model.n_items / 1e9}

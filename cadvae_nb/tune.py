@@ -4,27 +4,25 @@
 
 # %% ../nbs/06a_tune.ipynb #4a7fcef3
 from __future__ import annotations
-import os, json, math, shutil, importlib, platform, warnings
+import os, json, math, shutil, platform, warnings
 from dataclasses import replace
 from pathlib import Path
 import pandas as pd, torch
 from .data import Split, _atomic_write
-from .train import TrainConfig, RunError, ConfigError, fit, run_lock, MODELS
+from .train import TrainConfig, RunError, ConfigError, fit, run_lock
+from .blocks import model_spec, model_names
 
 # %% auto #0
 __all__ = ['TRAIN_KEYS', 'PLANS', 'DEFAULT_PLAN', 'PRESETS_FILE', 'FALLBACK_DATASETS', 'search_space', 'trial_config', 'plan_for',
            'machine', 'tune', 'trials_table', 'collect_presets', 'load_presets', 'preset_config']
 
 # %% ../nbs/06a_tune.ipynb #b91986f6
-_SPACE_MODULES = ('multvae', 'cadvae', 'macridvae')          # the notebooks that declare SEARCH_SPACES
-
 def search_space(model: str):
-    "The search-space function of `model`, from the notebook that defines the model."
-    for name in _SPACE_MODULES:
-        spaces = importlib.import_module(f'cadvae_nb.{name}').SEARCH_SPACES
-        if model in spaces: return spaces[model]
-    known = sorted(k for n in _SPACE_MODULES for k in importlib.import_module(f'cadvae_nb.{n}').SEARCH_SPACES)
-    raise RunError(f'--model {model}: no search space (tunable models: {", ".join(known)})')
+    "The search-space function of `model`, from the registry (declared in the model's notebook)."
+    try: spec = model_spec(model)
+    except KeyError as e: raise ConfigError(f'--model {model!r}: {e.args[0]}') from None
+    if spec.space is None: raise ConfigError(f'--model {model}: no search space (tunable models: {", ".join(model_names(tunable=True))})')
+    return spec.space
 
 TRAIN_KEYS = ('lr', 'batch_size')
 
@@ -93,7 +91,6 @@ def tune(split: Split, model: str, out, trials=20, setting='table1', seeds=5, se
          progress=True, log=print, command=None) -> dict:
     "Tune `model` on `split` with `trials` Optuna trials into folder `out` (resumable), train the winner with `seeds` seeds; returns best.json's record."
     import optuna
-    if model not in MODELS: raise ConfigError(f'--model {model!r}: known models {", ".join(MODELS)}')
     space = search_space(model)
     if trials < 1 or seeds < 1: raise ConfigError(f'--trials {trials} and --seeds {seeds} must be at least 1')
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
@@ -155,9 +152,9 @@ def _finalise(split, out, study, model, setting, seeds, base, plan, progress, lo
 PRESETS_FILE = Path(__file__).parent/'presets.json' if '__file__' in globals() else Path('../cadvae_nb/presets.json')
 FALLBACK_DATASETS = ('ml-100k', 'ml-1m')     # whose presets stand in for a dataset without one, in this order
 
-def collect_presets(best_files, path=PRESETS_FILE) -> dict:
-    "Write the presets file from tuning studies' best.json files; returns the presets."
-    presets = {}
+def collect_presets(best_files, path=PRESETS_FILE, protocols=None) -> dict:
+    "Write the presets file from tuning studies' best.json files and, for models without a study, `protocols`; returns the presets."
+    presets = dict(protocols or {})                              # a study's winner replaces a protocol
     for f in map(Path, best_files):
         b = json.loads(f.read_text())
         presets[f"{b['model']}/{b['dataset']}/{b['setting']}"] = {
@@ -180,7 +177,8 @@ def preset_config(model: str, split: Split, setting='table1', presets=None, **ov
     fallback = [k for k in order if k in presets and k != key]
     model_kw = overrides.pop('model_kw', None) or {}
     base = TrainConfig(model=model, setting=setting)
-    if key in presets: p, said = presets[key], f'preset {key} (tuned: {presets[key]["study"]["trials"]} trials)'
+    origin = lambda p: f'tuned: {p["study"]["trials"]} trials' if 'study' in p else p.get('protocol', 'protocol')
+    if key in presets: p, said = presets[key], f'preset {key} ({origin(presets[key])})'
     elif fallback: p, said = presets[fallback[0]], f'no preset {key}: using preset {fallback[0]}'
     else: p, said = None, f'no preset for {model}: library defaults'
     if p:
