@@ -51,7 +51,7 @@ def _paths(name, tiny):
     return js, figs
 
 def _write(path, rec):
-    tmp = path.with_suffix('.tmp')
+    tmp = OUT / (path.name + '.tmp')                          # in the ignored out/: a kill mid-write leaves nothing in bench/
     tmp.write_text(json.dumps({'machine': machine(), 'when': time.strftime('%Y-%m-%d %H:%M'),
                                'command': ' '.join(['python'] + sys.argv), **rec}, indent=1))
     tmp.replace(path)
