@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np, torch
 from cadvae_nb.data import prepare
 from cadvae_nb.train import TrainConfig, fit, load_run
-from cadvae_nb.multvae import Batch
+from cadvae_nb.blocks import Batch
 from cadvae_nb.metrics import independence
 from _common import machine  # bench/ is on sys.path when a script here runs
 

@@ -6,7 +6,7 @@
 from __future__ import annotations
 import numpy as np, pandas as pd, scipy.sparse as sp, torch
 from scipy import stats
-from .multvae import Batch
+from .blocks import Batch
 from .metrics import independence
 
 # %% auto #0

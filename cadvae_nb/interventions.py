@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np, pandas as pd, scipy.sparse as sp, torch
 from .data import (DataError, Split, UNKNOWN, concept_matrix, load_split, prepare, read_ml100k_table, read_ml1m_table,
                             read_ml20m_table)
-from .multvae import Batch
+from .blocks import Batch
 from .causal import intervene
 from .train import RunError, load_run
 
