@@ -4,7 +4,7 @@
 
 # %% ../nbs/01a_blocks.ipynb #0a487d61
 from __future__ import annotations
-import re, difflib, importlib
+import re, difflib, hashlib, importlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -13,8 +13,8 @@ from torch import nn
 import torch.nn.functional as F
 
 # %% auto #0
-__all__ = ['MODELS', 'Batch', 'SparseInput', 'multinomial_nll', 'mlp', 'gaussian_kl', 'n_params', 'epoch_cost', 'common_space',
-           'ModelSpec', 'register_model', 'load_models', 'model_names', 'model_spec']
+__all__ = ['MODELS', 'Batch', 'SparseInput', 'multinomial_nll', 'mlp', 'gaussian_kl', 'fingerprint', 'n_params', 'epoch_cost',
+           'common_space', 'ModelSpec', 'register_model', 'load_models', 'model_names', 'model_spec']
 
 # %% ../nbs/01a_blocks.ipynb #c3c76887
 @dataclass
@@ -87,6 +87,13 @@ def gaussian_kl(mu: torch.Tensor, logvar: torch.Tensor) -> torch.Tensor:
     dt = torch.promote_types(mu.dtype, torch.float32)       # bfloat16 activations are summed in float32
     mu, logvar = mu.to(dt), logvar.to(dt)
     return 0.5 * (mu ** 2 + logvar.exp() - logvar - 1).flatten(1).sum(1)
+
+# %% ../nbs/01a_blocks.ipynb #80334afa
+def fingerprint(*arrays) -> str:
+    "A short hash (16 hex digits of SHA-1) of the bytes of `arrays`, in order."
+    h = hashlib.sha1()
+    for a in arrays: h.update(np.ascontiguousarray(a).tobytes())
+    return h.hexdigest()[:16]
 
 # %% ../nbs/01a_blocks.ipynb #05ab1efb
 def n_params(model) -> int:

@@ -116,5 +116,5 @@ def intervene(layer: CausalLayer, eps: torch.Tensor, concept, value) -> torch.Te
     for i, v in zip(concepts, values, strict=True):
         A[:, i] = 0                                                 # cut the incoming edges
         v = torch.as_tensor(v, dtype=eps.dtype, device=eps.device).expand(eps.shape[0], eps.shape[2])
-        e[:, i] = torch.sinh((v - layer.g.mu[i]) / layer.g.sigma[i])   # g_i^{-1}(v)
+        e[:, i] = layer.g.inverse(v[:, None].expand(-1, eps.shape[1], -1))[:, i]   # g_i^{-1}(v): the flow's own inverse
     return layer.g(scm_mix(A, e))

@@ -4,11 +4,11 @@
 
 # %% ../nbs/05c_dgcf.ipynb #2dbbe1b6
 from __future__ import annotations
-import hashlib, warnings
+import warnings
 import numpy as np, scipy.sparse as sp, torch
 from torch import nn
 import torch.nn.functional as F
-from .blocks import Batch, register_model
+from .blocks import Batch, register_model, fingerprint
 
 # %% auto #0
 __all__ = ['SETTINGS', 'IntentPropagation', 'EdgeDot', 'edge_structure', 'distance_correlation', 'csr_fingerprint', 'DGCF']
@@ -83,9 +83,7 @@ def distance_correlation(x: torch.Tensor, y: torch.Tensor, eps=1e-8) -> torch.Te
 def csr_fingerprint(m) -> str:
     "A short hash of a sparse matrix's shape and nonzero pattern."
     m = sp.csr_matrix(m); m.sort_indices()
-    h = hashlib.sha1(np.asarray(m.shape, dtype=np.int64).tobytes())
-    h.update(np.asarray(m.indptr, dtype=np.int64).tobytes()); h.update(np.asarray(m.indices, dtype=np.int64).tobytes())
-    return h.hexdigest()[:16]
+    return fingerprint(*(np.asarray(x, dtype=np.int64) for x in (m.shape, m.indptr, m.indices)))
 
 class DGCF(nn.Module):
     "Disentangled graph collaborative filtering over the users x items 0/1 matrix `graph` (every user it will score is a row)."

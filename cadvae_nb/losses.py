@@ -43,9 +43,7 @@ def asup_loss(c: torch.Tensor, A: torch.Tensor) -> torch.Tensor:
 # %% ../nbs/04_losses.ipynb #fe5c29c4
 def zsup_loss(z: torch.Tensor, layer: CausalLayer) -> torch.Tensor:
     "L_zsup = mean over users of sum_i ||g_i^{-1}(z_i) - A_{:,i}^T g^{-1}(z)||^2 (Eq. 15); `z` is (batch, k, d)."
-    zt = layer.g.inverse(z)
-    resid = zt - torch.einsum('ji,bjd->bid', layer.A, zt)
-    return (resid ** 2).flatten(1).sum(1).mean()
+    return (layer.inverse(z) ** 2).flatten(1).sum(1).mean()     # the residual of Eq. 15 is CausalLayer.inverse (notebook 02)
 
 # %% ../nbs/04_losses.ipynb #fa178966
 ZSUP = ('parents', 'literal')

@@ -15,13 +15,13 @@ from torch.nn.parallel import DistributedDataParallel
 from tqdm.auto import tqdm
 from .data import Split, DataError, _atomic_write
 from .metrics import evaluate, METRICS
-from .blocks import Batch, n_params, model_spec, model_names
+from .blocks import Batch, n_params, model_spec, model_names, fingerprint
 
 # %% auto #0
 __all__ = ['CONFIG_RULES', 'OPTION_RULES', 'CHECKSUMS', 'NAN_CHECK_EVERY', 'RESUMABLE', 'RunError', 'ConfigError', 'TrainConfig',
            'model_kwargs', 'resolve_device', 'dist_setup', 'split_fingerprint', 'make_model', 'model_options',
            'check_config', 'check_split', 'save_checkpoint', 'load_checkpoint', 'run_lock', 'LossModule', 'train_epoch',
-           'evaluate_model', 'fit', 'graph_record', 'finish', 'load_run', 'evaluate_run']
+           'evaluate_model', 'evaluate_split', 'fit', 'graph_record', 'finish', 'load_run', 'evaluate_run']
 
 # %% ../nbs/06_train.ipynb #0fc18457
 class RunError(DataError):
@@ -74,7 +74,7 @@ def dist_setup(device: torch.device):
 
 def split_fingerprint(split: Split) -> str:
     "A short hash of the split's item set, stored in checkpoints to refuse one trained on other items."
-    return hashlib.sha1(np.asarray(split.item_ids).astype(str).astype('S').tobytes()).hexdigest()[:16]
+    return fingerprint(np.asarray(split.item_ids).astype(str).astype('S'))
 
 # %% ../nbs/06_train.ipynb #0184be86
 def make_model(cfg: TrainConfig, split: Split) -> nn.Module:
@@ -291,6 +291,10 @@ def evaluate_model(model, fold_in, heldout, device, batch_size=1000) -> dict:
         raise RunError(f'the model gives NaN scores ({_nonfinite(model) or "its weights are finite"}): it diverged; '
                        f'train again with a lower --lr into a new --out folder') from None
 
+def evaluate_split(model, split: Split, device, batch_size=1000) -> dict:
+    "The metrics of `model` on the split's validation and on its test users: {'validation': ..., 'test': ...}."
+    return {p: evaluate_model(model, getattr(split, f'{p}_tr'), getattr(split, f'{p}_te'), device, batch_size) for p in ('validation', 'test')}
+
 def _nonfinite(model) -> str:
     "Names of the parameters with NaN or infinite entries ('' if none): one look per tensor, once per epoch."
     bad = [n for n, p in model.state_dict().items() if p.is_floating_point() and not torch.isfinite(p).all()]
@@ -412,8 +416,7 @@ def graph_record(model, split, run=None) -> dict | None:
 def finish(split, run, cfg, model, device, state) -> dict:
     "Evaluate the best checkpoint on validation and test users and write `metrics.json`."
     model.load_state_dict(load_checkpoint(Path(run)/'model.pt', device)['model'])
-    res = {p: evaluate_model(model, *pair, device, cfg.eval_batch_size)
-           for p, pair in [('validation', (split.validation_tr, split.validation_te)), ('test', (split.test_tr, split.test_te))]}
+    res = evaluate_split(model, split, device, cfg.eval_batch_size)
     out = {'model': cfg.model, 'setting': cfg.setting, 'dataset': split.name, 'seed': cfg.seed,
            **{p: {k: r[k] for k in METRICS} | {'n_users': r['n_users']} for p, r in res.items()},
            'best_epoch': state['best_epoch'], 'epochs_run': state['epoch'], 'stopped': state.get('stopped'),
@@ -446,5 +449,4 @@ def evaluate_run(run, split: Split, device='auto') -> dict:
     "Validation and test metrics of a run's best model on `split`."
     cfg, model, ident = load_run(run, split, device)
     dev = next(model.parameters()).device
-    return {p: evaluate_model(model, *pair, dev, cfg.eval_batch_size)
-            for p, pair in [('validation', (split.validation_tr, split.validation_te)), ('test', (split.test_tr, split.test_te))]}
+    return evaluate_split(model, split, dev, cfg.eval_batch_size)
