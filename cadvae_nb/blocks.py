@@ -88,7 +88,7 @@ def gaussian_kl(mu: torch.Tensor, logvar: torch.Tensor) -> torch.Tensor:
     mu, logvar = mu.to(dt), logvar.to(dt)
     return 0.5 * (mu ** 2 + logvar.exp() - logvar - 1).flatten(1).sum(1)
 
-# %% ../nbs/01a_blocks.ipynb #80334afa
+# %% ../nbs/01a_blocks.ipynb #63df88f3
 def fingerprint(*arrays) -> str:
     "A short hash (16 hex digits of SHA-1) of the bytes of `arrays`, in order."
     h = hashlib.sha1()

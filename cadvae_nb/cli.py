@@ -29,7 +29,7 @@ def _count(flag, v, default):
     if n < 1: raise DataError(f'--{flag} {n}: must be an integer >= 1')
     return n
 
-# %% ../nbs/10_cli.ipynb #aae10339
+# %% ../nbs/10_cli.ipynb #ba8193b5
 def prepare_cmd(
     dataset:str=None,         # ml-100k, ml-1m, ml-20m, netflix or synthetic (the default without --ratings)
     ratings:str=None,         # your own ratings file instead of --dataset: user, item[, rating] columns; CSV, TSV or parquet

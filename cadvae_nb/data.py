@@ -58,7 +58,7 @@ MANUAL_SOURCES = {
               'ml100k_item_to_movielens_movieId.tsv are not official GroupLens files. Put them',
 }
 
-# %% ../nbs/00_data.ipynb #39c364c7
+# %% ../nbs/00_data.ipynb #7f56274d
 def _hash(path, algo='md5', chunk=1 << 20):
     h = hashlib.new(algo)
     with open(path, 'rb') as f:
@@ -88,6 +88,7 @@ def fetch(name, root=None, timeout=30) -> Path:
             raise DataError(f'{p}: checksum mismatch (sha256 {got}, expected {want})')
     return root / arc.folder
 
+# %% ../nbs/00_data.ipynb #9d025be8
 def require(path, source, root=None, download=True) -> Path:
     "Return `path` if it exists; else download `source` (a key of `ARCHIVES`) when allowed; else raise `DatasetNotFound`."
     path = Path(path)
@@ -104,7 +105,7 @@ def require(path, source, root=None, download=True) -> Path:
     raise DatasetNotFound(f'missing {path}. {how} (so that this file exists), '
                           f'or set CADVAE_DATA to a folder that already has it.')
 
-# %% ../nbs/00_data.ipynb #3be6685f
+# %% ../nbs/00_data.ipynb #5d1f131c
 _SEP_NAMES = {'\t': 'a tab', ',': 'a comma', ';': 'a semicolon', '::': '"::"', ':': '":"', '|': '"|"', r'\s+': 'whitespace'}
 _INT_RE = r'\s*[+-]?\d+\s*'
 
@@ -123,6 +124,7 @@ def _line_re(sep, names, kinds, nonneg):
     parts = [r'\s*\d+\s*' if n in nonneg else field[k] for n, k in zip(names, kinds)]
     return r'\s*' + sep.join(parts) + r'\s*' if sep == r'\s+' else re.escape(sep).join(parts)
 
+# %% ../nbs/00_data.ipynb #a3939187
 def _bad_in_chunk(lines, sep, names, kinds, nonneg):
     "(position, description) of the first bad line among `lines` (strings), or None: vectorised over the chunk."
     s = pd.Series(lines, dtype=object).str.rstrip('\r\n')
@@ -163,6 +165,7 @@ def _first_bad_line(path, sep, names, kinds, skip, encoding, nonneg=(), chunk=1_
             start += len(lines)
     return None
 
+# %% ../nbs/00_data.ipynb #ce2e8930
 def read_strict(path, sep, names, dtypes, skiprows=0, encoding='utf-8', usecols=None, nonneg=()) -> pd.DataFrame:
     "Read a delimited file whose every row has exactly the fields `names` with numeric `dtypes` (`nonneg`: columns of ids >= 0); bad rows raise `DataError`."
     path = Path(path)
@@ -218,7 +221,7 @@ def read_netflix_ratings(folder, progress=True) -> pd.DataFrame:
         parts.append(df[RATING_COLS])
     return pd.concat(parts, ignore_index=True)
 
-# %% ../nbs/00_data.ipynb #29226cd7
+# %% ../nbs/00_data.ipynb #b5f4466c
 _ALIASES = {'user': ('user', 'userid', 'user_id', 'uid', 'customerid', 'customer_id'),
             'item': ('item', 'itemid', 'item_id', 'movieid', 'movie_id', 'sid', 'productid', 'product_id'),
             'rating': ('rating', 'ratings', 'score', 'stars')}
@@ -256,6 +259,7 @@ def _check_ids_frame(df, path, cols, lines=None, unit='row'):
         df[c] = v.astype('int64')
     return df
 
+# %% ../nbs/00_data.ipynb #6a3d7e13
 def _read_parquet(path) -> pd.DataFrame:
     try: return pd.read_parquet(path)
     except ImportError: raise DataError(f'{path}: reading parquet needs pyarrow (pip install pyarrow); or save the table as CSV') from None
@@ -312,7 +316,7 @@ def decade(year):
     y = pd.to_numeric(pd.Series(year), errors='coerce')
     return pd.Series(np.where(y.isna(), UNKNOWN, (y // 10 * 10).astype('Int64').astype(str) + 's'), index=y.index)
 
-# %% ../nbs/00_data.ipynb #c2d75c45
+# %% ../nbs/00_data.ipynb #bfbf797d
 def _long(item, concept, values) -> pd.DataFrame:
     "Long concept table from an item column and a column of values (scalars or lists)."
     df = pd.DataFrame({'item': np.asarray(item), 'value': list(values)}).explode('value')
@@ -353,6 +357,7 @@ def _split_title_genres(item, title, genres, sep='|'):
     y = pd.DataFrame({'item': np.asarray(item), 'concept': 'year', 'value': decade(_year_from_title(title)).to_numpy()})
     return pd.concat([g, y[y.value != UNKNOWN]], ignore_index=True)
 
+# %% ../nbs/00_data.ipynb #b30afde9
 def read_ml1m_table(path) -> pd.DataFrame:
     "ML-1M's `movies.dat` (`MovieID::Title::Genres`, Latin-1) as a table: `item`, `title`, `genres`."
     lines = pd.Series(Path(path).read_text(encoding='latin-1').splitlines())
@@ -447,7 +452,7 @@ def read_items_table(path) -> pd.DataFrame:
         parts.append(long)
     return pd.concat(parts, ignore_index=True)
 
-# %% ../nbs/00_data.ipynb #93aacfe1
+# %% ../nbs/00_data.ipynb #ac6fe211
 DATASETS = ('ml-100k', 'ml-1m', 'ml-20m', 'netflix', 'synthetic')
 HELDOUT_USERS = {'ml-100k': 0.1, 'ml-1m': 0.1, 'ml-20m': 10_000, 'netflix': 40_000, 'synthetic': 0.1}
 ML1M_TABLE = 'derived_ratings_no_timestamps/ratings_user_movie_rating.tsv.gz'
@@ -472,6 +477,7 @@ class RawDataset:
 def _optional(path):
     return Path(path) if Path(path).exists() else None
 
+# %% ../nbs/00_data.ipynb #bda30c59
 def load_dataset(name, root=None, download=True, progress=True, **synthetic_kwargs) -> RawDataset:
     "Read dataset `name` from the data directory (downloading official archives when allowed), or make synthetic data."
     name, root = check_dataset_name(name), data_dir(root)
@@ -546,7 +552,7 @@ def binarize(ratings, min_rating=4, min_user_clicks=5, name='dataset'):
                         f'such ratings (raw: {rep["raw"]})')
     return r[['user', 'item']].reset_index(drop=True), rep
 
-# %% ../nbs/00_data.ipynb #155f622a
+# %% ../nbs/00_data.ipynb #d8cef19d
 @dataclass
 class Split:
     "A strong-generalization split: sparse click matrices for training users and the held-out parts, plus id maps."
@@ -580,6 +586,7 @@ def _n_heldout(spec, n_users):
         raise DataError(f'heldout={spec!r} gives {n} validation and {n} test users out of {n_users}; need 1 <= n < {n_users}/2')
     return n
 
+# %% ../nbs/00_data.ipynb #a169e270
 def split_users(clicks, heldout=0.1, test_prop=0.2, min_heldout_items=5, seed=98765, name='dataset') -> Split:
     "Strong-generalization split of binarized `clicks` (`user`, `item`): `heldout` users (count or fraction) each for validation and test."
     rng = np.random.default_rng(seed)
@@ -643,7 +650,7 @@ def concept_matrix(split, concept):
     values, col = np.unique(c.value.to_numpy(), return_inverse=True)
     return _csr(c.sid.to_numpy(), col, split.n_items, len(values)), values
 
-# %% ../nbs/00_data.ipynb #da432eff
+# %% ../nbs/00_data.ipynb #410966f3
 PART_FILES = ('train', 'validation_tr', 'validation_te', 'test_tr', 'test_te')
 
 def _atomic_write(path, write):
@@ -675,6 +682,7 @@ def save_split(split, out) -> Path:
         _atomic_write(out/'truth.json', lambda p: p.write_text(json.dumps(split.truth, indent=2, default=lambda o: o.tolist())))
     return out
 
+# %% ../nbs/00_data.ipynb #49e83cb7
 def _read_pairs(path, n_items):
     path = Path(path)
     if not path.exists(): raise DatasetNotFound(f'missing {path} (a vae_cf split folder has {", ".join(f + ".csv" for f in PART_FILES)})')
@@ -685,6 +693,7 @@ def _read_pairs(path, n_items):
     if len(bad): raise DataError(f'{path}, line {bad[0] + 2}: id out of range (sid must be in [0, {n_items}), uid >= 0): {df.iloc[bad[0]].tolist()}')
     return df
 
+# %% ../nbs/00_data.ipynb #3f4a536a
 def load_split(folder) -> Split:
     "Read a split in the vae_cf layout (as written by `save_split` or by vae_cf-style preprocessing)."
     folder = Path(folder)
@@ -719,7 +728,7 @@ def load_split(folder) -> Split:
     if (folder/'truth.json').exists(): s.truth = json.loads((folder/'truth.json').read_text())
     return s
 
-# %% ../nbs/00_data.ipynb #a65eabef
+# %% ../nbs/00_data.ipynb #648d5edf
 def _pick_in_groups(group, weight, which, u):
     "For each draw, an element of group `which` chosen with probability proportional to `weight` (inverse CDF)."
     order = np.argsort(group, kind='stable')
@@ -746,6 +755,7 @@ def _do_index(do, concept, names, n_users):
         raise DataError(f'make_synthetic: {concept} has no value {bad[0]!r}' + (f' (did you mean {close[0]!r}?)' if close else ''))
     return np.array([idx[x] for x in v])
 
+# %% ../nbs/00_data.ipynb #88e637f8
 def make_synthetic(n_users=3000, n_items=1500, n_interactions=150_000, n_directors=None, n_genres=18, n_actors=None,
                    n_decades=8, n_favourites=3, p_edge=0.8, w=1.5, p_noise=0.15, seed=0, do=None) -> RawDataset:
     "Synthetic ratings and item concepts whose concept graph is director -> genre -> actor, year independent.\n    `do` ({concept: value name, or one per user}): the same users and catalogue with that taste set by intervention."

@@ -8,12 +8,13 @@ import warnings
 import numpy as np, scipy.sparse as sp, torch
 from torch import nn
 import torch.nn.functional as F
+from fastcore.basics import patch
 from .blocks import Batch, register_model, fingerprint
 
 # %% auto #0
 __all__ = ['SETTINGS', 'IntentPropagation', 'EdgeDot', 'edge_structure', 'distance_correlation', 'csr_fingerprint', 'DGCF']
 
-# %% ../nbs/05c_dgcf.ipynb #1ac3bc8d
+# %% ../nbs/05c_dgcf.ipynb #1b5dc2ee
 def _csr(crow, col, values, n):
     # the structure is built once by `edge_structure` (valid by construction): no invariant checks, no beta-status warning
     with warnings.catch_warnings():
@@ -43,6 +44,7 @@ class IntentPropagation(torch.autograd.Function):
         gw = torch.stack([_sddmm(g['crow'], g['col'], grad[:, k], x[:, k].contiguous()) for k in range(x.shape[1])], 1)
         return gw, gx, None
 
+# %% ../nbs/05c_dgcf.ipynb #2ab20982
 class EdgeDot(torch.autograd.Function):
     "v[e, k] = <a[head_e, k], b[tail_e, k]> for every edge e of the structure `g`, differentiable in `a` and `b` (N, K, c)."
     @staticmethod
@@ -79,12 +81,13 @@ def distance_correlation(x: torch.Tensor, y: torch.Tensor, eps=1e-8) -> torch.Te
     dcov = lambda p, q: ((p * q).sum() / p.shape[0] ** 2).clamp(min=0).add(eps).sqrt()
     return dcov(a, b) / (dcov(a, a) * dcov(b, b)).clamp(min=0).sqrt().add(1e-10)
 
-# %% ../nbs/05c_dgcf.ipynb #45b02501
+# %% ../nbs/05c_dgcf.ipynb #9829f146
 def csr_fingerprint(m) -> str:
     "A short hash of a sparse matrix's shape and nonzero pattern."
     m = sp.csr_matrix(m); m.sort_indices()
     return fingerprint(*(np.asarray(x, dtype=np.int64) for x in (m.shape, m.indptr, m.indices)))
 
+# %% ../nbs/05c_dgcf.ipynb #c15e89b9
 class DGCF(nn.Module):
     "Disentangled graph collaborative filtering over the users x items 0/1 matrix `graph` (every user it will score is a row)."
     def __init__(self, graph: sp.csr_matrix, d=64, K=4, layers=1, iterations=2, reg=1e-3, cor_weight=0.01, cor_samples=256,
@@ -122,78 +125,89 @@ class DGCF(nn.Module):
     def _structure(self):
         return {'crow': self.crow, 'col': self.col, 'head': self.head, 'perm': self.perm, 'crow_t': self.crow_t, 'col_t': self.col_t}
 
-    def propagate(self):
-        "Final user and item representations: routing and propagation over the whole graph, mean over layers."
-        g, N, K, dk = self._structure(), self.n_users + self.n_items, self.K, self.d // self.K
-        with torch.autocast(self.user_emb.device.type, enabled=False):     # sparse kernels in float32
-            ego = torch.cat([self.user_emb, self.item_emb]).float()
-            outs, A = [ego], ego.new_ones(len(self.col), K)
-            for layer in range(self.layers):
-                x = ego.view(N, K, dk)
-                tail_dir = torch.tanh(F.normalize(x, dim=2))              # normalised per node, used per edge
-                for t in range(self.iterations):
-                    S = A.softmax(1)
-                    deg = ego.new_zeros(N, K).index_add_(0, self.head, S).clamp(min=1e-8).rsqrt()
-                    w = S * deg.index_select(0, self.head) * deg.index_select(0, self.col)
-                    new = IntentPropagation.apply(w, x, g)
-                    if layer < self.layers - 1 or t < self.iterations - 1:   # the last update would be unused
-                        A = A + EdgeDot.apply(F.normalize(new, dim=2), tail_dir, g)
-                ego = new.reshape(N, self.d)
-                outs.append(ego)
-            out = torch.stack(outs).mean(0)
-        return out[:self.n_users], out[self.n_users:]
+# %% ../nbs/05c_dgcf.ipynb #4e2dcf63
+@patch
+def propagate(self: DGCF):
+    "Final user and item representations: routing and propagation over the whole graph, mean over layers."
+    g, N, K, dk = self._structure(), self.n_users + self.n_items, self.K, self.d // self.K
+    with torch.autocast(self.user_emb.device.type, enabled=False):     # sparse kernels in float32
+        ego = torch.cat([self.user_emb, self.item_emb]).float()
+        outs, A = [ego], ego.new_ones(len(self.col), K)
+        for layer in range(self.layers):
+            x = ego.view(N, K, dk)
+            tail_dir = torch.tanh(F.normalize(x, dim=2))              # normalised per node, used per edge
+            for t in range(self.iterations):
+                S = A.softmax(1)
+                deg = ego.new_zeros(N, K).index_add_(0, self.head, S).clamp(min=1e-8).rsqrt()
+                w = S * deg.index_select(0, self.head) * deg.index_select(0, self.col)
+                new = IntentPropagation.apply(w, x, g)
+                if layer < self.layers - 1 or t < self.iterations - 1:   # the last update would be unused
+                    A = A + EdgeDot.apply(F.normalize(new, dim=2), tail_dir, g)
+            ego = new.reshape(N, self.d)
+            outs.append(ego)
+        out = torch.stack(outs).mean(0)
+    return out[:self.n_users], out[self.n_users:]
 
-    def negatives(self, users: torch.Tensor, tries=50) -> torch.Tensor:
-        "One uniformly drawn item per entry of `users` that the user has not clicked (rejection sampling)."
-        neg = torch.randint(self.n_items, users.shape, device=users.device)
-        for _ in range(tries):
-            key = users * self.n_items + neg
-            hit = self.pos_keys[torch.searchsorted(self.pos_keys, key).clamp(max=len(self.pos_keys) - 1)] == key
-            if not hit.any(): return neg
-            neg = torch.where(hit, torch.randint(self.n_items, users.shape, device=users.device), neg)
-        return neg
+# %% ../nbs/05c_dgcf.ipynb #a2996385
+@patch
+def negatives(self: DGCF, users: torch.Tensor, tries=50) -> torch.Tensor:
+    "One uniformly drawn item per entry of `users` that the user has not clicked (rejection sampling)."
+    neg = torch.randint(self.n_items, users.shape, device=users.device)
+    for _ in range(tries):
+        key = users * self.n_items + neg
+        hit = self.pos_keys[torch.searchsorted(self.pos_keys, key).clamp(max=len(self.pos_keys) - 1)] == key
+        if not hit.any(): return neg
+        neg = torch.where(hit, torch.randint(self.n_items, users.shape, device=users.device), neg)
+    return neg
 
-    def cor_loss(self, users_all, items_all):
-        "Distance correlation of consecutive intent chunks on a sample of users and items, divided by K(K+1)/2."
-        dev = users_all.device
-        cu = torch.randperm(self.n_users, device=dev)[:self.cor_samples]
-        ci = torch.randperm(self.n_items, device=dev)[:self.cor_samples]
-        chunks = torch.cat([users_all[cu], items_all[ci]]).chunk(self.K, 1)
-        return sum(distance_correlation(chunks[k], chunks[k + 1]) for k in range(self.K - 1)) / (self.K * (self.K + 1) / 2)
+@patch
+def cor_loss(self: DGCF, users_all, items_all):
+    "Distance correlation of consecutive intent chunks on a sample of users and items, divided by K(K+1)/2."
+    dev = users_all.device
+    cu = torch.randperm(self.n_users, device=dev)[:self.cor_samples]
+    ci = torch.randperm(self.n_items, device=dev)[:self.cor_samples]
+    chunks = torch.cat([users_all[cu], items_all[ci]]).chunk(self.K, 1)
+    return sum(distance_correlation(chunks[k], chunks[k + 1]) for k in range(self.K - 1)) / (self.K * (self.K + 1) / 2)
 
-    def loss(self, b: Batch, step=0):
-        if b.users is None: raise ValueError('DGCF needs the graph rows of the batch users (Batch.users)')
-        self._cache = None
-        users_all, items_all = self.propagate()
-        u, pos = b.users[b.rows], b.cols
-        neg = self.negatives(u)
-        eu = users_all.index_select(0, u)
-        diff = (eu * items_all.index_select(0, pos)).sum(1) - (eu * items_all.index_select(0, neg)).sum(1)
-        bpr = F.softplus(-diff).mean()
-        l2 = (self.user_emb[u].square().sum() + self.item_emb[pos].square().sum() + self.item_emb[neg].square().sum()) / (2 * len(u))
-        cor = self.cor_loss(users_all, items_all) if self.K > 1 and self.cor_weight > 0 else bpr.new_zeros(())
-        return bpr + self.reg * l2 + self.cor_weight * cor, {'bpr': bpr.detach(), 'l2': l2.detach(), 'cor': cor.detach()}
+# %% ../nbs/05c_dgcf.ipynb #a60cf9e9
+@patch
+def loss(self: DGCF, b: Batch, step=0):
+    if b.users is None: raise ValueError('DGCF needs the graph rows of the batch users (Batch.users)')
+    self._cache = None
+    users_all, items_all = self.propagate()
+    u, pos = b.users[b.rows], b.cols
+    neg = self.negatives(u)
+    eu = users_all.index_select(0, u)
+    diff = (eu * items_all.index_select(0, pos)).sum(1) - (eu * items_all.index_select(0, neg)).sum(1)
+    bpr = F.softplus(-diff).mean()
+    l2 = (self.user_emb[u].square().sum() + self.item_emb[pos].square().sum() + self.item_emb[neg].square().sum()) / (2 * len(u))
+    cor = self.cor_loss(users_all, items_all) if self.K > 1 and self.cor_weight > 0 else bpr.new_zeros(())
+    return bpr + self.reg * l2 + self.cor_weight * cor, {'bpr': bpr.detach(), 'l2': l2.detach(), 'cor': cor.detach()}
 
-    def train(self, mode=True):
-        self._cache = None                                                # weights may change: forget the representations
-        return super().train(mode)
+@patch
+def train(self: DGCF, mode=True):
+    self._cache = None                                                # weights may change: forget the representations
+    return nn.Module.train(self, mode)
 
-    def _representations(self):
-        if self.training: return self.propagate()
-        if self._cache is None:
-            with torch.no_grad(): self._cache = self.propagate()
-        return self._cache
+@patch
+def _representations(self: DGCF):
+    if self.training: return self.propagate()
+    if self._cache is None:
+        with torch.no_grad(): self._cache = self.propagate()
+    return self._cache
 
-    def score(self, b: Batch):
-        "Scores of all items for the batch users (graph rows `b.users`)."
-        if b.users is None: raise ValueError('DGCF scores users of its graph: the batch must carry their graph rows (Batch.users)')
-        users_all, items_all = self._representations()
-        return users_all.index_select(0, b.users) @ items_all.T
+@patch
+def score(self: DGCF, b: Batch):
+    "Scores of all items for the batch users (graph rows `b.users`)."
+    if b.users is None: raise ValueError('DGCF scores users of its graph: the batch must carry their graph rows (Batch.users)')
+    users_all, items_all = self._representations()
+    return users_all.index_select(0, b.users) @ items_all.T
 
-    @torch.no_grad()
-    def representation(self, b: Batch):
-        "Per-intent user representations (batch, K, d/K)."
-        return self._representations()[0].index_select(0, b.users).view(-1, self.K, self.d // self.K)
+@patch
+@torch.no_grad()
+def representation(self: DGCF, b: Batch):
+    "Per-intent user representations (batch, K, d/K)."
+    return self._representations()[0].index_select(0, b.users).view(-1, self.K, self.d // self.K)
 
 # %% ../nbs/05c_dgcf.ipynb #f7670427
 SETTINGS = {'published': dict(d=64, K=4, layers=1, iterations=2, reg=1e-3, cor_weight=0.01),

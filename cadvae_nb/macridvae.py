@@ -7,12 +7,13 @@ from __future__ import annotations
 import torch
 from torch import nn
 import torch.nn.functional as F
+from fastcore.basics import patch
 from .blocks import Batch, multinomial_nll, common_space, register_model
 
 # %% auto #0
 __all__ = ['SETTINGS', 'weighted_sparse_input', 'MacridVAE', 'macridvae_space']
 
-# %% ../nbs/05b_macridvae.ipynb #f72aa2c1
+# %% ../nbs/05b_macridvae.ipynb #d6b051ed
 def weighted_sparse_input(bag: nn.EmbeddingBag, b: Batch, values: torch.Tensor, dropout: float, training: bool):
     "dropout(normalize(x_w)) @ W for sparse rows whose nonzero entries (the clicks of `b`) hold `values`."
     norm = torch.zeros(b.n_rows, device=values.device, dtype=values.dtype).index_add_(0, b.rows, values ** 2).sqrt()
@@ -20,6 +21,7 @@ def weighted_sparse_input(bag: nn.EmbeddingBag, b: Batch, values: torch.Tensor, 
     if training and dropout > 0: w = w * torch.bernoulli(torch.full_like(w, 1 - dropout)) / (1 - dropout)
     return bag(b.cols, b.offsets, per_sample_weights=w)
 
+# %% ../nbs/05b_macridvae.ipynb #861a34ec
 class MacridVAE(nn.Module):
     "MacridVAE: K prototype concepts (Gumbel-softmax), per-concept beta-VAE on the sphere, cosine decoder with temperature."
     def __init__(self, n_items, K=7, d=100, tau=0.1, beta=0.2, std0=0.075, dropout=0.5, anneal_steps=20_000, lam=0.0):
@@ -51,21 +53,25 @@ class MacridVAE(nn.Module):
             logits.append(F.normalize(z, dim=1) @ items.T / self.tau + torch.log(cates[:, k].clamp(min=1e-30)))
         return torch.logsumexp(torch.stack(logits), 0), torch.stack(kls, 1).sum(1), torch.stack(zs, 1)
 
-    def loss(self, b: Batch, step=0):
-        logits, kl, _ = self(b)
-        nll = multinomial_nll(logits, b)
-        # the authors' 2 * l2_regularizer(lam): lam * sum of squares of the encoder weights, item embeddings and prototypes
-        reg = self.lam * sum(w.square().sum() for w in (self.items, self.cores, self.inp.weight)) if self.lam else logits.new_zeros(())
-        beta = self.beta(step)
-        return nll + beta * kl.mean() + reg, {'nll': nll.detach(), 'kl': kl.mean().detach(), 'beta': torch.tensor(beta)}
+# %% ../nbs/05b_macridvae.ipynb #c44f0050
+@patch
+def loss(self: MacridVAE, b: Batch, step=0):
+    logits, kl, _ = self(b)
+    nll = multinomial_nll(logits, b)
+    # the authors' 2 * l2_regularizer(lam): lam * sum of squares of the encoder weights, item embeddings and prototypes
+    reg = self.lam * sum(w.square().sum() for w in (self.items, self.cores, self.inp.weight)) if self.lam else logits.new_zeros(())
+    beta = self.beta(step)
+    return nll + beta * kl.mean() + reg, {'nll': nll.detach(), 'kl': kl.mean().detach(), 'beta': torch.tensor(beta)}
 
-    def score(self, b: Batch): return self(b)[0]
+@patch
+def score(self: MacridVAE, b: Batch): return self(b)[0]
 
-    @torch.no_grad()
-    def representation(self, b: Batch):
-        "Per-concept user representations (batch, K, d): the posterior directions."
-        was = self.training; self.eval(); z = self(b)[2]; self.train(was)
-        return z
+@patch
+@torch.no_grad()
+def representation(self: MacridVAE, b: Batch):
+    "Per-concept user representations (batch, K, d): the posterior directions."
+    was = self.training; self.eval(); z = self(b)[2]; self.train(was)
+    return z
 
 # %% ../nbs/05b_macridvae.ipynb #d65732c4
 SETTINGS = {'published': dict(K=7, d=100), 'table1': dict(K=7, d=100)}

@@ -23,7 +23,7 @@ __all__ = ['CONFIG_RULES', 'OPTION_RULES', 'CHECKSUMS', 'NAN_CHECK_EVERY', 'RESU
            'check_config', 'check_split', 'save_checkpoint', 'load_checkpoint', 'run_lock', 'LossModule', 'train_epoch',
            'evaluate_model', 'evaluate_split', 'fit', 'graph_record', 'finish', 'load_run', 'evaluate_run']
 
-# %% ../nbs/06_train.ipynb #0fc18457
+# %% ../nbs/06_train.ipynb #8546c487
 class RunError(DataError):
     "A run cannot go on: a checkpoint from another model or dataset, a corrupt checkpoint, a NaN loss, an item-set mismatch."
 
@@ -63,6 +63,7 @@ def resolve_device(device='auto') -> torch.device:
     if device == 'cuda' and 'LOCAL_RANK' in os.environ: device = f"cuda:{os.environ['LOCAL_RANK']}"
     return torch.device(device)
 
+# %% ../nbs/06_train.ipynb #96cd4639
 def dist_setup(device: torch.device):
     "(rank, world size): under torchrun (WORLD_SIZE > 1) the process group is joined, NCCL on GPU and gloo on CPU."
     world = int(os.environ.get('WORLD_SIZE', 1))
@@ -85,7 +86,7 @@ def make_model(cfg: TrainConfig, split: Split) -> nn.Module:
     except RunError: raise
     except (ValueError, TypeError) as e: raise ConfigError(f'--model {cfg.model} with --model_kw {json.dumps(cfg.model_kw)}: {e}') from None
 
-# %% ../nbs/06_train.ipynb #9cefaa91
+# %% ../nbs/06_train.ipynb #0bdb97e6
 def _num(v): return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
 def _int(v): return isinstance(v, int) and not isinstance(v, bool)
 
@@ -126,6 +127,7 @@ def model_options(model) -> list:
 
 def _did_you_mean(v, known): return (f' (did you mean {c[0]!r}?)' if (c := difflib.get_close_matches(str(v), known, n=1)) else '')
 
+# %% ../nbs/06_train.ipynb #9fa457bb
 def check_config(cfg: TrainConfig) -> TrainConfig:
     "Check every field of `cfg` and every model option; raise a one-line `ConfigError` at the first bad one."
     if cfg.model not in (models := model_names(trainable=True)):
@@ -152,7 +154,7 @@ def check_split(split: Split):
             raise RunError(f'split {split.name!r} has no {what} ({part}.csv has no rows); prepare it again (cadvae prepare) from data with more users')
     return split
 
-# %% ../nbs/06_train.ipynb #76b60f81
+# %% ../nbs/06_train.ipynb #93ba9f13
 CHECKSUMS = 'checksums.json'
 
 def _atomic_save(text: str, path):
@@ -182,6 +184,7 @@ def _recovery(path) -> str:
                 f'until a better one replaces it), or train into a new --out folder')
     return f'train again into a new --out folder (or restore {path.name} from a backup; {run}/last.pt holds only the latest epoch)'
 
+# %% ../nbs/06_train.ipynb #3c0c7526
 def load_checkpoint(path, device='cpu') -> dict:
     "Load a checkpoint written by `save_checkpoint`: its bytes must match the recorded SHA-256, and it may hold only tensors and plain containers."
     path = Path(path)
@@ -228,7 +231,7 @@ def run_lock(run):
     try: yield path
     finally: path.unlink(missing_ok=True)
 
-# %% ../nbs/06_train.ipynb #7aa1ed2e
+# %% ../nbs/06_train.ipynb #a751b249
 def _seed_epoch(seed, epoch, rank=0, world=1):
     torch.manual_seed(hash((seed, epoch) if world == 1 else (seed, epoch, rank)) % 2**31)
     return np.random.default_rng([seed, epoch])                  # the user order: the same in every process
@@ -249,6 +252,7 @@ def _check_losses(losses, epoch, first_step):
         raise RunError(f'epoch {epoch}, step {first_step + i}: the loss is {v[i].item()}; stopping. Checkpoints of earlier epochs are '
                        f'intact; try a lower --lr (in a new --out folder: a run keeps its learning rate).')
 
+# %% ../nbs/06_train.ipynb #013227d4
 def train_epoch(net, opt, train, cfg: TrainConfig, epoch, step, device, progress=True, rank=0, world=1):
     "One pass over the training users in random batches (dealt out among processes); returns (mean loss, steps so far)."
     rng = _seed_epoch(cfg.seed, epoch, rank, world)
@@ -277,6 +281,7 @@ def train_epoch(net, opt, train, cfg: TrainConfig, epoch, step, device, progress
     else: _check_losses(recent, epoch, first)
     return (total[0] / total[1]).item(), step
 
+# %% ../nbs/06_train.ipynb #1ceab4c2
 def evaluate_model(model, fold_in, heldout, device, batch_size=1000) -> dict:
     "The four reported metrics (and the rest) of `model` on a fold-in / held-out pair."
     model.eval()
@@ -300,7 +305,7 @@ def _nonfinite(model) -> str:
     bad = [n for n, p in model.state_dict().items() if p.is_floating_point() and not torch.isfinite(p).all()]
     return f'non-finite weights in {", ".join(bad[:3])}' + (f' and {len(bad) - 3} more' if len(bad) > 3 else '') if bad else ''
 
-# %% ../nbs/06_train.ipynb #74394f37
+# %% ../nbs/06_train.ipynb #3cdcd5b3
 def _plot_history(hist: pd.DataFrame, path):
     import matplotlib; matplotlib.use('Agg')
     import matplotlib.pyplot as plt
@@ -329,6 +334,7 @@ def _id_mismatch(path, old, new) -> str:
     return (f'{path} was written with {show(a)}; this run has {show(b)}. Resume with the same values (only '
             f'{", ".join("--" + k for k in RESUMABLE[:2])} may change), or train into a new --out folder')
 
+# %% ../nbs/06_train.ipynb #92bc7222
 def fit(split: Split, run, cfg: TrainConfig = None, progress=True, stop_after=None, log=print, source=None) -> dict:
     "Train `cfg.model` on `split` into folder `run` (resuming from `run/last.pt`); returns the metrics of the best epoch.\n    `source` (how the split was made) is recorded in config.json so that `cadvae evaluate` can rebuild it."
     cfg = check_config(cfg or TrainConfig()); check_split(split)
@@ -344,6 +350,7 @@ def fit(split: Split, run, cfg: TrainConfig = None, progress=True, stop_after=No
     with run_lock(run) if rank == 0 else nullcontext():
         return _fit_locked(split, run, cfg, model, device, rank, world, ident, progress, stop_after, log, source)
 
+# %% ../nbs/06_train.ipynb #2382637d
 def _fit_locked(split, run, cfg, model, device, rank, world, ident, progress, stop_after, log, source):
     save, save_ck = (_atomic_save, save_checkpoint) if rank == 0 else (lambda *a: None,) * 2   # one writer
     net = LossModule(model)
@@ -391,6 +398,7 @@ def _fit_locked(split, run, cfg, model, device, rank, world, ident, progress, st
     _plot_history(pd.DataFrame(state['history']), run/'learning_curve.png')
     return finish(split, run, cfg, model, device, state | {'stopped': stopped})
 
+# %% ../nbs/06_train.ipynb #72910770
 def graph_record(model, split, run=None) -> dict | None:
     "A causal model's learned A, its edges (|A_ij| > 0.3) and, when the split knows the true graph, the SHD; with `run`, a heatmap RUN/graph.png."
     if not hasattr(model, 'causal'): return None
