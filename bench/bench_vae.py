@@ -2,7 +2,11 @@
 Results go to bench/vae_quality.json (one record per run, appended as runs finish; finished runs are skipped, so the
 script can be stopped and restarted) and bench/vae_speed.json. Notebook 06_train displays them.
 
-    CADVAE_DATA=../shared/data python bench/bench_vae.py [quality|speed|dae_lam|dae_tuned|macrid]
+    CADVAE_DATA=../shared/data python bench/bench_vae.py [quality|speed|dae_lam|dae_tuned|macrid|bf16]
+
+`bf16` (bench/vae_bf16.json): bfloat16 autocast on this CPU (`--cpu_amp`) against float32, in one run: seconds per
+training epoch of beta-Mult-VAE (published I-600-200-600-I, batch 500) on ML-1M, alternating the two, and test
+NDCG@100 of beta-Mult-VAE with its ML-1M preset (as `cadvae train` uses it), seeds 0-2, with and without.
 """
 import json, math, os, resource, sys, time
 from pathlib import Path
@@ -63,6 +67,41 @@ def speed():
         'note': 'training epoch only (no validation), batch 500, published architectures; peak RSS is of the whole '
                 'benchmark process so far (it includes preparing the data)', 'results': res}, indent=1))
 
+def bf16(seeds=(0, 1, 2), reps=2):
+    "bfloat16 autocast on the CPU against float32: epoch seconds (alternating, `reps` times) and test NDCG@100 over `seeds`."
+    import dataclasses, numpy as np, pandas as pd
+    from scipy import stats
+    from cadvae_nb.train import cpu_bf16
+    from cadvae_nb.tune import preset_config
+    if not cpu_bf16(): sys.exit('this CPU has no AVX512-BF16 or AMX: nothing to measure')
+    split = prepare('ml-1m', download=False, progress=False)
+    speed = {False: [], True: []}
+    for rep in range(reps):
+        for amp in (False, True):
+            run = OUT / f'bf16-speed-{int(amp)}-{rep}'
+            for f in run.glob('*'): f.unlink()
+            fit(split, run, TrainConfig(model='multvae', setting='published', epochs=3, batch_size=500, patience=100, seed=0, cpu_amp=amp),
+                progress=False, log=lambda *a: None)
+            speed[amp].append(float(pd.read_csv(run / 'history.csv').seconds.iloc[1:].median()))
+            print('speed', amp, speed[amp][-1], flush=True)
+    base, said = preset_config('multvae', split, 'table1')
+    quality = []
+    for seed in seeds:
+        for amp in (False, True):
+            res = fit(split, OUT / f'bf16-quality-{int(amp)}-{seed}', dataclasses.replace(base, seed=seed, cpu_amp=amp), progress=False, log=lambda *a: None)
+            quality.append({'cpu_amp': amp, 'seed': seed, 'test_ndcg@100': res['test']['ndcg@100'], 'validation_ndcg@100': res['validation']['ndcg@100'],
+                            'best_epoch': res['best_epoch'], 'seconds_per_epoch': res['seconds_per_epoch']})
+            print(quality[-1], flush=True)
+    q = pd.DataFrame(quality)
+    f32, b16 = (q[q.cpu_amp == a].sort_values('seed')['test_ndcg@100'].to_numpy() for a in (False, True))
+    (HERE / 'vae_bf16.json').write_text(json.dumps({'machine': machine(), 'when': time.strftime('%Y-%m-%d'),
+        'command': 'CADVAE_DATA=../shared/data OMP_NUM_THREADS=1 python bench/bench_vae.py bf16', 'preset': said,
+        'speed': {'model': 'multvae published, batch 500, ML-1M', 'float32_seconds': speed[False], 'bfloat16_seconds': speed[True],
+                  'speedup': float(np.mean(speed[False]) / np.mean(speed[True]))},
+        'quality': quality, 'paired_difference_test_ndcg@100': {'mean': float((b16 - f32).mean()), 'p': float(stats.ttest_rel(b16, f32).pvalue)}},
+        indent=1))
+    print('wrote', HERE / 'vae_bf16.json')
+
 def dae_lam(lams=(0.0, 0.001, 0.003, 0.01)):
     "Mult-DAE's L2 weight on ML-1M (table1 setting, seed 0), selected on validation NDCG@100: is vae_cf's 0.01 right here?"
     split = prepare('ml-1m', download=False, progress=False)
@@ -121,4 +160,4 @@ def macrid():
 
 if __name__ == '__main__':
     what = sys.argv[1] if len(sys.argv) > 1 else 'quality'
-    {'quality': quality, 'speed': speed, 'dae_lam': dae_lam, 'dae_tuned': dae_tuned, 'macrid': macrid}[what]()
+    {'quality': quality, 'speed': speed, 'dae_lam': dae_lam, 'dae_tuned': dae_tuned, 'macrid': macrid, 'bf16': bf16}[what]()

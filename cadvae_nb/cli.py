@@ -96,6 +96,7 @@ def train_cmd(
     seed:int=0,               # seed of initialisation, batches, dropout and sampling
     patience:int=None,        # early stopping: epochs without a better validation NDCG@100 (default: the preset's)
     device:str='auto',        # auto (CUDA when present), cpu or cuda
+    cpu_amp:bool=False,       # bfloat16 autocast on a CPU with AVX512-BF16 or AMX (bench/vae_bf16.json: its speed and NDCG)
     data:str=None,            # data directory (default: $CADVAE_DATA, else ./data)
     offline:bool=False,       # never download
     model_kw:str=None,        # model options as JSON over the preset's, e.g. '{"beta": 0.5, "gamma1": 2, "labels": "majority"}'
@@ -109,10 +110,10 @@ def train_cmd(
     try: kw = json.loads(model_kw) if model_kw else {}
     except json.JSONDecodeError as e: raise DataError(f'--model_kw is not valid JSON ({e}): {model_kw!r}') from None
     given = {k: v for k, v in dict(epochs=epochs, batch_size=batch_size, lr=lr, patience=patience).items() if v is not None}
-    check_config(TrainConfig(model=model, setting=setting, seed=seed, device=device, model_kw=kw, **given))   # before the data is read or a folder made
+    check_config(TrainConfig(model=model, setting=setting, seed=seed, device=device, cpu_amp=cpu_amp, model_kw=kw, **given))   # before the data is read or a folder made
     s, source = _split_for(dataset, split, data, offline, quiet)
     cfg, said = preset_config(model, s, setting, **given, model_kw=kw)
-    cfg = check_config(replace(cfg, seed=seed, device=device))
+    cfg = check_config(replace(cfg, seed=seed, device=device, cpu_amp=cpu_amp))
     print(f'cadvae train: {said}')
     run = Path(out or Path('runs') / f'{model}-{s.name}-seed{seed}')
     try: res = fit(s, run, cfg, progress=not quiet, log=(lambda *a: None) if quiet else tqdm.write, source=source)

@@ -16,6 +16,7 @@ __all__ = ['SETTINGS', 'weighted_sparse_input', 'MacridVAE', 'macridvae_space']
 # %% ../nbs/05b_macridvae.ipynb #d6b051ed
 def weighted_sparse_input(bag: nn.EmbeddingBag, b: Batch, values: torch.Tensor, dropout: float, training: bool):
     "dropout(normalize(x_w)) @ W for sparse rows whose nonzero entries (the clicks of `b`) hold `values`."
+    values = values.to(bag.weight.dtype)        # the bag's dtype, also under bfloat16 autocast (where a matmul made `values`)
     norm = torch.zeros(b.n_rows, device=values.device, dtype=values.dtype).index_add_(0, b.rows, values ** 2).sqrt()
     w = values / norm.clamp(min=1e-12)[b.rows]
     if training and dropout > 0: w = w * torch.bernoulli(torch.full_like(w, 1 - dropout)) / (1 - dropout)

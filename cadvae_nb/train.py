@@ -19,9 +19,10 @@ from .blocks import Batch, n_params, model_spec, model_names, fingerprint
 
 # %% auto #0
 __all__ = ['CONFIG_RULES', 'OPTION_RULES', 'CHECKSUMS', 'NAN_CHECK_EVERY', 'RESUMABLE', 'RunError', 'ConfigError', 'TrainConfig',
-           'model_kwargs', 'resolve_device', 'dist_setup', 'split_fingerprint', 'make_model', 'model_options',
-           'check_config', 'check_split', 'save_checkpoint', 'load_checkpoint', 'run_lock', 'LossModule', 'train_epoch',
-           'evaluate_model', 'evaluate_split', 'fit', 'graph_record', 'finish', 'load_run', 'evaluate_run']
+           'model_kwargs', 'cpu_bf16', 'resolve_device', 'dist_setup', 'split_fingerprint', 'make_model',
+           'model_options', 'check_config', 'check_split', 'save_checkpoint', 'load_checkpoint', 'run_lock',
+           'LossModule', 'train_epoch', 'evaluate_model', 'evaluate_split', 'fit', 'graph_record', 'finish', 'load_run',
+           'evaluate_run']
 
 # %% ../nbs/06_train.ipynb #8546c487
 class RunError(DataError):
@@ -41,7 +42,8 @@ class TrainConfig:
     seed: int = 0
     patience: int = 50               # stop after this many epochs without a better validation NDCG@100
     device: str = 'auto'             # auto: CUDA when present, else CPU
-    amp: bool = True                 # bfloat16 autocast on CUDA (never on CPU)
+    amp: bool = True                 # bfloat16 autocast on CUDA
+    cpu_amp: bool = False            # bfloat16 autocast on a CPU with AVX512-BF16 or AMX too (bench/vae_bf16.json: speed and NDCG)
     eval_batch_size: int = 1000
     model_kw: dict = field(default_factory=dict)   # overrides of the model's setting (dims, dropout, beta_cap, anneal_steps ...)
 
@@ -52,6 +54,12 @@ def model_kwargs(cfg: TrainConfig, n_train_users: int) -> dict:
         # vae_cf's fixed 200,000 steps suits ML-20M (233 batches an epoch); on ML-1M (10 an epoch) beta would stay near 0
         kw['anneal_steps'] = max(1, int(0.8 * cfg.epochs * math.ceil(n_train_users / cfg.batch_size)))
     return kw
+
+def cpu_bf16() -> bool:
+    "Whether this CPU has native bfloat16 matmuls (AVX512-BF16 or AMX, from /proc/cpuinfo); without them bfloat16 is emulated and slower."
+    try: flags = next(l for l in open('/proc/cpuinfo') if l.startswith('flags')).split()
+    except (OSError, StopIteration): return False
+    return 'avx512_bf16' in flags or 'amx_bf16' in flags
 
 def resolve_device(device='auto') -> torch.device:
     "`auto` gives CUDA when available, else CPU; `cuda` without a GPU is an error. Under torchrun, each process gets its local GPU."
@@ -98,6 +106,7 @@ CONFIG_RULES = {  # TrainConfig field -> (test, what is allowed); model, setting
     'seed': (lambda v: _int(v) and v >= 0, 'must be an integer >= 0'),
     'lr': (lambda v: _num(v) and v > 0, 'must be a positive number, e.g. 1e-3'),
     'amp': (lambda v: isinstance(v, bool), 'must be true or false'),
+    'cpu_amp': (lambda v: isinstance(v, bool), 'must be true or false'),
 }
 _NONNEG = (lambda v: _num(v) and v >= 0, 'must be a number >= 0')
 _POSINT = (lambda v: _int(v) and v >= 1, 'must be an integer >= 1')
@@ -137,7 +146,8 @@ def check_config(cfg: TrainConfig) -> TrainConfig:
         raise ConfigError(f'--setting {cfg.setting!r}: unknown for {cfg.model}{_did_you_mean(cfg.setting, known)}; known: {", ".join(known)}')
     for k, (ok, allowed) in CONFIG_RULES.items():
         if not ok(v := getattr(cfg, k)): raise ConfigError(f'--{k} {v!r}: {allowed}')
-    resolve_device(cfg.device)
+    if resolve_device(cfg.device).type == 'cpu' and cfg.cpu_amp and not cpu_bf16():
+        raise ConfigError('--cpu_amp: this CPU has no AVX512-BF16 or AMX, so bfloat16 would be emulated and slower than float32')
     if not isinstance(cfg.model_kw, dict): raise ConfigError(f'--model_kw {json.dumps(cfg.model_kw)}: must be a JSON object of options, e.g. {{"dropout": 0.3}}')
     opts = model_options(cfg.model)
     for k, v in cfg.model_kw.items():
@@ -259,7 +269,7 @@ def train_epoch(net, opt, train, cfg: TrainConfig, epoch, step, device, progress
     order = rng.permutation(train.shape[0])
     net.train()
     total = torch.zeros(2, dtype=torch.float64, device=device)
-    amp = cfg.amp and device.type == 'cuda'
+    amp = cfg.amp and (device.type == 'cuda' or cfg.cpu_amp)            # on a CPU only when asked (check_config: if it has bf16)
     recent, first = [], step                                       # losses since the last look, and the step of the first
     bar = tqdm(range(0, len(order), cfg.batch_size), desc=f'epoch {epoch}', leave=False, disable=not progress or rank > 0)
     for lo in bar:
@@ -314,7 +324,7 @@ def _plot_history(hist: pd.DataFrame, path):
     ax[1].plot(hist.epoch, hist['val_ndcg@100']); ax[1].set(xlabel='epoch', ylabel='validation NDCG@100')
     fig.tight_layout(); tmp = Path(str(path) + '.tmp.png'); fig.savefig(tmp, dpi=110); plt.close(fig); os.replace(tmp, path)
 
-RESUMABLE = ('epochs', 'patience', 'device', 'eval_batch_size')   # fields that may change when a run is resumed
+RESUMABLE = ('epochs', 'patience', 'device', 'eval_batch_size', 'cpu_amp')   # fields that may change when a run is resumed
 
 def _ckpt_id(cfg, split):
     c = asdict(cfg); [c.pop(k) for k in RESUMABLE]
