@@ -120,7 +120,7 @@ def graph(seeds=SEEDS):
     done = {r['seed'] for r in _done('graph')}
     for seed in seeds:
         if seed in done: continue
-        kw = {'learn_structure': True, 'beta': 0.2, 'gamma1': 1.0, 'gamma2': 0.1, 'lam': 1.0}
+        kw = {'learn_structure': True, 'beta': 0.2, 'gamma1': 1.0, 'gamma2': 0.1, 'acyclicity_weight': 1.0}
         r = run(split, 'synthetic', 'cadvae', kw, seed)
         _, model, _ = load_run(OUT / f'synthetic-cadvae-{_slug(kw)}-seed{seed}', split, 'cpu')
         r['A'] = model.causal.A.detach().numpy().tolist(); r['truth'] = split.truth['graph']; r['concepts'] = model.concepts

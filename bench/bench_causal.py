@@ -11,7 +11,7 @@ fold-in clicks under do(director = target) (09's point of the value) are scored 
 (fold-in items excluded), beside the recommendations without intervention. Explanations: on the test users' top 20,
 the share of |contribution| of the genre block, for the items of the user's dominant genre and for the others.
 
-`graph` trains CaD-VAE with a learnable structure, acyclicity `fixed` (lam h(A), lam = 1) and `lagrangian`, training
+`graph` trains CaD-VAE with a learnable structure, acyclicity `fixed` (acyclicity_weight h(A), weight 1) and `lagrangian`, training
 seeds 0-2, on the default synthetic data, and records A, the thresholded graph (|A_ij| > 0.3) and its SHD to the truth.
 
 Runs go to bench/out/ (a finished run is reloaded, not retrained). Results: bench/causal_counterfactual.json and
@@ -122,7 +122,7 @@ def graph(tiny=False):
     for acyc in ('fixed', 'lagrangian'):
         for seed in (SEEDS[:1] if tiny else SEEDS):
             # zsup `parents` as in bench_cadvae.py graph: the preset's `literal` L_zsup gives A no gradient (DESIGN.md, decision 4)
-            kw = {'learn_structure': True, 'acyclicity': acyc, 'zsup': 'parents', **({'lam': 1.0} if acyc == 'fixed' else {'dual_every': 2} if tiny else {})}
+            kw = {'learn_structure': True, 'acyclicity': acyc, 'zsup': 'parents', **({'acyclicity_weight': 1.0} if acyc == 'fixed' else {'dual_every': 2} if tiny else {})}
             res, model = _train(split, plan, f'causal-graph-{acyc}-seed{seed}' + ('-tiny' if tiny else ''), kw, seed)
             G = learned_graph(model.causal)
             rec = {'acyclicity': acyc, 'seed': seed, 'shd': shd(G, truth), 'graph': G.tolist(), 'A': model.causal.A.detach().numpy().round(4).tolist(),

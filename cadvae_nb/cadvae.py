@@ -63,11 +63,11 @@ class CaDVAE(nn.Module):
                  gamma1=1.0,              # weight of L_asup (Eq. 14)
                  gamma2=1.0,              # weight of L_zsup
                  zsup='parents',          # form of L_zsup: `parents` (parents predict each concept) or `literal` (Eq. 15)
-                 lam=1.0,                 # weight of the acyclicity penalty (learnable structure only)
+                 acyclicity_weight=1.0,   # weight of the acyclicity penalty h(A) (learnable structure, `fixed` only)
                  anneal_steps=20_000,     # updates over which the KL weights rise from 0 to their caps
                  labels='concentration',  # concept labels c: `concentration` or `majority`
                  learn_structure=False,   # learn A (all off-diagonal edges) instead of masking it to the prior graph
-                 acyclicity='lagrangian', # learnable structure: `lagrangian` (NOTEARS' augmented Lagrangian) or `fixed` (lam h(A))
+                 acyclicity='lagrangian', # learnable structure: `lagrangian` (NOTEARS' augmented Lagrangian) or `fixed` (acyclicity_weight h(A))
                  dual_every=100,          # learnable structure, `lagrangian`: optimisation steps between dual updates
                  causal=True):            # False: A = 0, no causal layer (the ablation)
         super().__init__()
@@ -79,7 +79,7 @@ class CaDVAE(nn.Module):
         self.n_items, self.d, self.objective, self.zsup = split.n_items, d, objective, zsup
         self.concepts = list(split.stats['concepts'])
         self.k = k = len(self.concepts)
-        self.beta_cap, self.kl_eps_cap, self.gamma1, self.gamma2, self.lam, self.anneal_steps = beta, kl_eps_weight, gamma1, gamma2, lam, anneal_steps
+        self.beta_cap, self.kl_eps_cap, self.gamma1, self.gamma2, self.acyclicity_weight, self.anneal_steps = beta, kl_eps_weight, gamma1, gamma2, acyclicity_weight, anneal_steps
         self.labels = ConceptLabels(split, labels)
         self.inp = SparseInput(self.n_items, hidden, dropout)
         self.enc = nn.Linear(hidden + k, 2 * k * d)
@@ -123,16 +123,16 @@ def loss(self: CaDVAE, b: Batch, step=0):
     w_eps, beta = self.weights(step)
     kl_eps = kl_exogenous(mu, logvar).mean() if self.objective == 'paper' else kl_z.new_zeros(())
     l_zsup = (zsup_parents_loss(z, A, self.causal.mask, self.predictor) if self.zsup == 'parents' else zsup_loss(z, self.causal))
-    h, lam = self.causal.penalty(), self.lam
+    h, weight = self.causal.penalty(), self.acyclicity_weight
     pen, duals = self.acyclicity_terms(h, step)
-    if duals: lam = 1.0                                                    # the augmented Lagrangian carries its own weights
+    if duals: weight = 1.0                                                    # the augmented Lagrangian carries its own weights
     loss, parts = objective(multinomial_nll(logits, b), kl_eps, kl_z.mean(), asup_loss(c, A), l_zsup, pen,
-                            w_eps=w_eps, beta=beta, gamma1=self.gamma1, gamma2=self.gamma2, lam=lam)
+                            w_eps=w_eps, beta=beta, gamma1=self.gamma1, gamma2=self.gamma2, acyclicity_weight=weight)
     return loss, {**parts, 'h': h.detach(), **duals, 'kl_eps_weight': torch.tensor(w_eps), 'beta': torch.tensor(beta)}
 
 @patch
 def acyclicity_terms(self: CaDVAE, h: torch.Tensor, step: int):
-    "The acyclicity term of the loss and the dual state to log: h itself (fixed weight lam), or alpha h + rho/2 h^2 with a dual step every `dual_every` training steps."
+    "The acyclicity term of the loss and the dual state to log: h itself (fixed weight `acyclicity_weight`), or alpha h + rho/2 h^2 with a dual step every `dual_every` training steps."
     if not (self.causal.learn_structure and self.acyclicity == 'lagrangian'): return h, {}
     if self.training and step >= int(self.causal.dual_step) + self.dual_every:   # once per `dual_every` steps, also when resumed
         self.causal.update_duals(h.item(), step)

@@ -71,14 +71,14 @@ def edge_structure(graph: sp.csr_matrix) -> dict:
     return {'crow': t(sym.indptr), 'col': t(sym.indices), 'head': t(head), 'perm': t(perm), 'crow_t': t(crow_t), 'col_t': t(head[perm])}
 
 # %% ../nbs/05c_dgcf.ipynb #60c2147b
-def distance_correlation(x: torch.Tensor, y: torch.Tensor, eps=1e-8) -> torch.Tensor:
-    "Sample distance correlation of paired rows of `x` (n, p) and `y` (n, q); differentiable."
+def distance_correlation(x: torch.Tensor, y: torch.Tensor, tol=1e-8) -> torch.Tensor:
+    "Sample distance correlation of paired rows of `x` (n, p) and `y` (n, q); differentiable (`tol` keeps the square roots' gradients finite)."
     def centred(a):
         r = (a * a).sum(1, keepdim=True)
-        dist = (r - 2 * a @ a.T + r.T).clamp(min=0).add(eps).sqrt()
+        dist = (r - 2 * a @ a.T + r.T).clamp(min=0).add(tol).sqrt()
         return dist - dist.mean(0, keepdim=True) - dist.mean(1, keepdim=True) + dist.mean()
     a, b = centred(x), centred(y)
-    dcov = lambda p, q: ((p * q).sum() / p.shape[0] ** 2).clamp(min=0).add(eps).sqrt()
+    dcov = lambda p, q: ((p * q).sum() / p.shape[0] ** 2).clamp(min=0).add(tol).sqrt()
     return dcov(a, b) / (dcov(a, a) * dcov(b, b)).clamp(min=0).sqrt().add(1e-10)
 
 # %% ../nbs/05c_dgcf.ipynb #9829f146

@@ -71,8 +71,8 @@ def zsup_parents_loss(z: torch.Tensor, A: torch.Tensor, mask: torch.Tensor, pred
     return resid.flatten(1).sum(1).mean()
 
 # %% ../nbs/04_losses.ipynb #fd5f5533
-def objective(nll, kl_eps, kl_z, l_asup, l_zsup, h_A, w_eps=1.0, beta=1.0, gamma1=1.0, gamma2=1.0, lam=1.0):
-    "Eq. 16: NLL + w_eps KL_eps + beta KL_z + gamma1 L_asup + gamma2 L_zsup + lam h(A); returns (loss, unweighted parts)."
-    loss = nll + w_eps * kl_eps + beta * kl_z + gamma1 * l_asup + gamma2 * l_zsup + lam * h_A
+def objective(nll, kl_eps, kl_z, l_asup, l_zsup, h_A, w_eps=1.0, beta=1.0, gamma1=1.0, gamma2=1.0, acyclicity_weight=1.0):
+    "Eq. 16: NLL + w_eps KL_eps + beta KL_z + gamma1 L_asup + gamma2 L_zsup + acyclicity_weight h(A); returns (loss, unweighted parts)."
+    loss = nll + w_eps * kl_eps + beta * kl_z + gamma1 * l_asup + gamma2 * l_zsup + acyclicity_weight * h_A
     parts = {'nll': nll, 'kl_eps': kl_eps, 'kl_z': kl_z, 'asup': l_asup, 'zsup': l_zsup, 'h': h_A}
     return loss, {k: v.detach() if torch.is_tensor(v) else torch.tensor(float(v)) for k, v in parts.items()}

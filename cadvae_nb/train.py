@@ -115,7 +115,7 @@ OPTION_RULES = {  # model option -> (test, what is allowed), whichever model tak
     'dropout': (lambda v: _num(v) and 0 <= v < 1, 'must be a number in [0, 1)'),
     'dims': (lambda v: isinstance(v, (list, tuple)) and len(v) > 0 and all(_int(x) and x >= 1 for x in v),
              'must be a non-empty list of positive integers, e.g. [600, 200]'),
-    **{k: _NONNEG for k in ('beta', 'beta_cap', 'kl_eps_weight', 'gamma1', 'gamma2', 'lam', 'reg', 'cor_weight', 'std0')},
+    **{k: _NONNEG for k in ('beta', 'beta_cap', 'kl_eps_weight', 'gamma1', 'gamma2', 'lam', 'acyclicity_weight', 'reg', 'cor_weight', 'std0')},
     'tau': (lambda v: _num(v) and v > 0, 'must be a number > 0'),
     **{k: _POSINT for k in ('anneal_steps', 'd', 'hidden', 'K', 'layers', 'iterations', 'cor_samples')},
     **{k: _BOOL for k in ('learn_structure', 'causal', 'titles', 'init_cores')},
