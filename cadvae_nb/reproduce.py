@@ -4,7 +4,7 @@
 
 # %% ../nbs/06b_reproduce.ipynb #cb0a574d
 from __future__ import annotations
-import json, time, html, base64
+import os, json, time, html, base64
 from dataclasses import replace
 from pathlib import Path
 import numpy as np, pandas as pd
@@ -35,12 +35,15 @@ def run_folder(out, dataset, model, seed) -> Path:
     "The run folder of one job."
     return Path(out) / 'runs' / dataset / model / f'seed{seed}'
 
+def _rank() -> int: return int(os.environ.get('RANK', 0))   # under torchrun: this process's rank
+
 def split_for(dataset, out, data=None, download=True, log=print) -> Split:
-    "The split of `dataset`, prepared once into OUT/splits/DATASET and read from there afterwards."
+    "The split of `dataset`, prepared once into OUT/splits/DATASET and read from there afterwards (under torchrun, written by rank 0 only)."
     folder = Path(out) / 'splits' / dataset
     if (folder / 'stats.json').exists(): return load_split(folder)
-    log(f'preparing {dataset} into {folder}')
     split = prepare(dataset, root=data, download=download, progress=False)
+    if _rank() > 0: return split                                  # the same split, prepared in memory: one writer
+    log(f'preparing {dataset} into {folder}')
     save_split(split, folder)
     return load_split(folder)
 
@@ -50,6 +53,7 @@ def run_job(split, out, model, seed, setting='table1', presets=None, device='aut
     run, spec = run_folder(out, split.name, model, seed), model_spec(model)
     if (run / 'metrics.json').exists(): return json.loads((run / 'metrics.json').read_text())
     if spec.closed_form:
+        if _rank() > 0: return None                               # fitted once, by rank 0
         rec = spec.closed_form(split, device='cpu' if device == 'auto' else device)
         run.mkdir(parents=True, exist_ok=True)
         _atomic_write(run / 'metrics.json', lambda p: p.write_text(json.dumps(rec, indent=2)))
@@ -65,6 +69,7 @@ def reproduce(datasets=('ml-100k', 'ml-1m'), models='all', seeds=5, out='reprodu
     "Train every (dataset, model, seed) with the presets (or tune first), skipping finished runs and resuming killed ones; write the report."
     # presets: a dict in the layout of presets.json instead of the shipped one (the tests use it for short runs)
     jobs, out = plan_jobs(datasets, models, seeds), Path(out)
+    if _rank() > 0: log = lambda *a: None; progress = False       # under torchrun, rank 0 speaks and writes
     out.mkdir(parents=True, exist_ok=True)
     splits = {d: split_for(d, out, data, download, log) for d in dict.fromkeys(j[0] for j in jobs)}
     if tune_first:
@@ -83,7 +88,8 @@ def reproduce(datasets=('ml-100k', 'ml-1m'), models='all', seeds=5, out='reprodu
         try: rec = run_job(splits[d], out, m, s, setting, presets, device, log)
         except RunError as e:
             failures[f'{d}/{m}/seed{s}'] = str(e); log(f'{d} {m} seed {s}: FAILED: {e}'); continue
-        log(f"{d} {m} seed {s}: test NDCG@100 {rec['test']['ndcg@100']:.4f} ({time.time() - t0:.0f} s)")
+        if rec: log(f"{d} {m} seed {s}: test NDCG@100 {rec['test']['ndcg@100']:.4f} ({time.time() - t0:.0f} s)")
+    if _rank() > 0: return None
     _atomic_write(out / 'failures.json', lambda p: p.write_text(json.dumps(failures, indent=1)))
     return write_report(out, jobs, command)
 
