@@ -4,51 +4,17 @@
 
 # %% ../nbs/05_cadvae.ipynb #7dbb694c
 from __future__ import annotations
-import numpy as np, scipy.sparse as sp, torch
+import numpy as np, torch
 from torch import nn
 from fastcore.basics import patch
-from .data import Split, UNKNOWN, concept_matrix, prior_graph
+from .data import Split, prior_graph
 from .blocks import Batch, SparseInput, multinomial_nll, mlp, common_space, register_model
 from .causal import CausalLayer
 from .elbo import kl_exogenous, kl_causal, ConditionalPrior, kl_weights, OBJECTIVES
-from .losses import asup_loss, zsup_loss, zsup_parents_loss, ParentPredictor, objective, LABELS, ZSUP
+from .losses import ConceptLabels, asup_loss, zsup_loss, zsup_parents_loss, ParentPredictor, objective, ZSUP
 
 # %% auto #0
-__all__ = ['SETTINGS', 'ConceptLabels', 'CaDVAE', 'cadvae_space']
-
-# %% ../nbs/05_cadvae.ipynb #63124dcc
-class ConceptLabels(nn.Module):
-    "Per-user concept labels (batch, k) from a batch of clicks, as `losses.concept_labels` computes them."
-    def __init__(self, split: Split, how='concentration'):
-        super().__init__()
-        if how not in LABELS: raise ValueError(f'unknown label definition {how!r}; known: {", ".join(LABELS)}')
-        self.how, self.concepts = how, list(split.stats['concepts'])
-        self.n_values = []
-        for j, concept in enumerate(self.concepts):
-            M, values = concept_matrix(split, concept)
-            M = sp.csr_matrix(M[:, values != UNKNOWN])
-            self.register_buffer(f'indptr{j}', torch.from_numpy(M.indptr.astype(np.int64)))
-            self.register_buffer(f'indices{j}', torch.from_numpy(M.indices.astype(np.int64)))
-            self.n_values.append(M.shape[1])
-
-    def forward(self, b: Batch) -> torch.Tensor:
-        out = []
-        for j, V in enumerate(self.n_values):
-            indptr, indices = getattr(self, f'indptr{j}'), getattr(self, f'indices{j}')
-            nv = indptr[b.cols + 1] - indptr[b.cols]                      # values of each clicked item
-            rows = torch.repeat_interleave(b.rows, nv)
-            start = torch.repeat_interleave(indptr[b.cols] - torch.cumsum(nv, 0) + nv, nv)
-            vals = indices[start + torch.arange(len(rows), device=rows.device)]
-            counts = torch.zeros(b.n_rows, V, device=rows.device).index_put_((rows, vals), torch.ones_like(rows, dtype=torch.float32), accumulate=True)
-            n = counts.sum(1)
-            p = counts / n.clamp(min=1)[:, None]
-            if self.how == 'majority': c = p.max(1).values
-            else:
-                H = -(p * torch.log(p.clamp(min=1e-30))).sum(1)
-                m = torch.minimum(n, torch.tensor(float(V), device=n.device))
-                c = torch.where(m >= 2, 1 - H / torch.log(m.clamp(min=2)), (n > 0).float())
-            out.append(c.clamp(0, 1))
-        return torch.stack(out, 1)
+__all__ = ['SETTINGS', 'CaDVAE', 'cadvae_space']
 
 # %% ../nbs/05_cadvae.ipynb #2028e4f6
 class CaDVAE(nn.Module):

@@ -8,32 +8,52 @@ import numpy as np, scipy.sparse as sp, torch
 from torch import nn
 from .data import Split, UNKNOWN, concept_matrix
 from .causal import CausalLayer
+from .blocks import Batch
 
 # %% auto #0
-__all__ = ['LABELS', 'ZSUP', 'concept_labels', 'asup_loss', 'zsup_loss', 'ParentPredictor', 'zsup_parents_loss', 'objective']
+__all__ = ['LABELS', 'ZSUP', 'ConceptLabels', 'concept_labels', 'asup_loss', 'zsup_loss', 'ParentPredictor', 'zsup_parents_loss',
+           'objective']
 
-# %% ../nbs/04_losses.ipynb #ca882015
+# %% ../nbs/04_losses.ipynb #c9af6411
 LABELS = ('concentration', 'majority')
 
+class ConceptLabels(nn.Module):
+    "Per-user concept labels (batch, k in [0, 1]) from a batch of clicks; its buffers hold the item-to-values tables."
+    def __init__(self, split: Split, how='concentration'):
+        super().__init__()
+        if how not in LABELS: raise ValueError(f'unknown label definition {how!r}; known: {", ".join(LABELS)}')
+        self.how, self.concepts = how, list(split.stats['concepts'])
+        self.n_values = []
+        for j, concept in enumerate(self.concepts):
+            M, values = concept_matrix(split, concept)
+            M = sp.csr_matrix(M[:, values != UNKNOWN])
+            self.register_buffer(f'indptr{j}', torch.from_numpy(M.indptr.astype(np.int64)))
+            self.register_buffer(f'indices{j}', torch.from_numpy(M.indices.astype(np.int64)))
+            self.n_values.append(M.shape[1])
+
+    def forward(self, b: Batch) -> torch.Tensor:
+        out = []
+        for j, V in enumerate(self.n_values):
+            indptr, indices = getattr(self, f'indptr{j}'), getattr(self, f'indices{j}')
+            nv = indptr[b.cols + 1] - indptr[b.cols]                      # values of each clicked item
+            rows = torch.repeat_interleave(b.rows, nv)
+            start = torch.repeat_interleave(indptr[b.cols] - torch.cumsum(nv, 0) + nv, nv)
+            vals = indices[start + torch.arange(len(rows), device=rows.device)]
+            counts = torch.zeros(b.n_rows, V, device=rows.device).index_put_((rows, vals), torch.ones_like(rows, dtype=torch.float32), accumulate=True)
+            n = counts.sum(1)
+            p = counts / n.clamp(min=1)[:, None]
+            if self.how == 'majority': c = p.max(1).values
+            else:
+                H = -(p * torch.log(p.clamp(min=1e-30))).sum(1)
+                m = torch.minimum(n, torch.tensor(float(V), device=n.device))
+                c = torch.where(m >= 2, 1 - H / torch.log(m.clamp(min=2)), (n > 0).float())
+            out.append(c.clamp(0, 1))
+        return torch.stack(out, 1)
+
+# %% ../nbs/04_losses.ipynb #9f46b238
 def concept_labels(X: sp.csr_matrix, split: Split, how='concentration') -> np.ndarray:
     "Labels (users x k, in [0, 1]) of the users whose clicks are the rows of `X`, for the split's concepts."
-    if how not in LABELS: raise ValueError(f'unknown label definition {how!r}; known: {", ".join(LABELS)}')
-    out = np.zeros((X.shape[0], len(split.stats['concepts'])), dtype=np.float32)
-    for j, concept in enumerate(split.stats['concepts']):
-        M, values = concept_matrix(split, concept)
-        M = M[:, values != UNKNOWN]
-        counts = sp.csr_matrix(X @ M)
-        n = np.asarray(counts.sum(1)).ravel()
-        rows = np.repeat(np.arange(X.shape[0]), np.diff(counts.indptr))
-        p = counts.data / n[rows]
-        if how == 'majority':
-            np.maximum.at(out[:, j], rows, p.astype(np.float32))
-        else:
-            H = np.bincount(rows, weights=-p * np.log(p), minlength=X.shape[0])
-            m = np.minimum(n, M.shape[1])
-            with np.errstate(divide='ignore', invalid='ignore'):
-                out[:, j] = np.where(m >= 2, 1 - H / np.log(np.maximum(m, 2)), np.where(n > 0, 1.0, 0.0))
-    return np.clip(out, 0, 1)
+    return ConceptLabels(split, how)(Batch.from_csr(X)).numpy()
 
 # %% ../nbs/04_losses.ipynb #03e59532
 def asup_loss(c: torch.Tensor, A: torch.Tensor) -> torch.Tensor:
