@@ -14,7 +14,7 @@ from .blocks import Batch
 __all__ = ['LABELS', 'ZSUP', 'ConceptLabels', 'concept_labels', 'asup_loss', 'zsup_loss', 'ParentPredictor', 'zsup_parents_loss',
            'objective']
 
-# %% ../nbs/04_losses.ipynb #c9af6411
+# %% ../nbs/04_losses.ipynb #96adc58a
 LABELS = ('concentration', 'majority')
 
 class ConceptLabels(nn.Module):
@@ -50,7 +50,7 @@ class ConceptLabels(nn.Module):
             out.append(c.clamp(0, 1))
         return torch.stack(out, 1)
 
-# %% ../nbs/04_losses.ipynb #9f46b238
+# %% ../nbs/04_losses.ipynb #f0465f8b
 def concept_labels(X: sp.csr_matrix, split: Split, how='concentration') -> np.ndarray:
     "Labels (users x k, in [0, 1]) of the users whose clicks are the rows of `X`, for the split's concepts."
     return ConceptLabels(split, how)(Batch.from_csr(X)).numpy()
