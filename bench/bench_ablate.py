@@ -9,22 +9,9 @@ from pathlib import Path
 from cadvae_nb.data import prepare
 from cadvae_nb.train import TrainConfig, fit
 from cadvae_nb.tune import trial_config, machine
+from cadvae_nb.experiments import ablation_variants, ABLATION_SEEDS as SEEDS   # the definitions live in notebook 07
 
 HERE = Path(__file__).parent
-SEEDS = (0, 1, 2)
-
-def variants(params):
-    "Each ablation: a name and the options it changes."
-    other = 'literal' if params.get('zsup') == 'parents' else 'parents'
-    v = {'A = 0 (no causal layer)': {'causal': False},
-         'without L_asup (gamma1 = 0)': {'gamma1': 0.0},
-         'without L_zsup (gamma2 = 0)': {'gamma2': 0.0},
-         f'L_zsup {other}': {'zsup': other},
-         'objective paper, kl_eps_weight = 1 (Eq. 13)': {'objective': 'paper', 'kl_eps_weight': 1.0},
-         'learnable structure': {'learn_structure': True}}
-    if params.get('objective') == 'paper': v['objective single'] = {'objective': 'single'}
-    return v
-
 def main(ds):
     best = json.loads((HERE / 'studies' / f'{ds}-cadvae' / 'best.json').read_text())
     split = prepare(ds, download=False, progress=False)
@@ -33,7 +20,7 @@ def main(ds):
                         split.train.shape[0])
     out = HERE / f'ablate_tuned_{ds}.json'
     data = {'machine': machine(), 'command': ' '.join(['python'] + sys.argv), 'selected': best['params'], 'runs': []}
-    for name, change in variants(best['params']).items():
+    for name, change in ablation_variants(best['params']).items():
         for s in SEEDS:
             cfg = replace(base, seed=s, model_kw={**base.model_kw, **change})
             run = HERE / 'out' / 'ablate' / f'{ds}-{"-".join(f"{k}{v}" for k, v in change.items())}-seed{s}'
