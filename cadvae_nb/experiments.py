@@ -23,7 +23,7 @@ def tuned_runs(ds: str, bench='bench') -> tuple[list, dict]:
 # %% auto #0
 __all__ = ['ABLATION_SEEDS', 'tuned_runs', 'ablation_variants']
 
-# %% ../nbs/07_experiments.ipynb #8b9591a8
+# %% ../nbs/07_experiments.ipynb #d0687674
 ABLATION_SEEDS = (0, 1, 2)   # paired with the selected model's own seeds 0-2 (its study's final runs)
 
 def ablation_variants(params: dict) -> dict:

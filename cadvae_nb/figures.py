@@ -6,13 +6,14 @@
 from __future__ import annotations
 import numpy as np, pandas as pd, scipy.sparse as sp, torch
 from scipy import stats
-from .blocks import Batch
+from .blocks import Batch, model_spec, model_names
 from .metrics import independence
 
 # %% auto #0
-__all__ = ['SEPARATION', 'PAPER_COLORS', 'MODEL_NAMES', 'representation', 'block_independence', 'independence_ceiling',
-           'block_points', 'concept_silhouettes', 'cross_dependence', 'pair_separation', 'claim_check', 'tsne_points',
-           'plot_tsne', 'plot_graphs', 'beta_frame', 'beta_summary', 'spearman_by_model', 'plot_beta']
+__all__ = ['SEPARATION', 'PAPER_COLORS', 'BETAS', 'BETA_SEEDS', 'BETA_KEY', 'representation', 'block_independence',
+           'independence_ceiling', 'block_points', 'concept_silhouettes', 'cross_dependence', 'pair_separation',
+           'claim_check', 'tsne_points', 'plot_tsne', 'plot_graphs', 'beta_frame', 'beta_summary', 'spearman_by_model',
+           'plot_beta']
 
 # %% ../nbs/08_figures.ipynb #7ae48081
 @torch.no_grad()
@@ -134,7 +135,10 @@ def plot_graphs(concepts, prior, A, threshold=0.3, axes=None, title='learned A')
     return axes
 
 # %% ../nbs/08_figures.ipynb #cf863ce5
-MODEL_NAMES = {'cadvae': 'CaD-VAE', 'macridvae': 'MacridVAE', 'multvae': 'β-Mult-VAE'}
+BETAS, BETA_SEEDS = (0.02, 0.1, 0.3, 1.0), (0, 1, 2)      # the sweep of Figure 2b; the search spaces' range of the KL cap is 0.02-1
+BETA_KEY = {'cadvae': 'beta', 'macridvae': 'beta', 'multvae': 'beta_cap'}   # each model's KL-cap option
+
+def _label(m): return model_spec(m).label if m in model_names() else m      # the registry's name; toy records keep theirs
 
 def beta_frame(runs) -> pd.DataFrame:
     "One row per run record of figure2b.json: model, beta, seed, independence (test users; `independence_train`: training users, when recorded), the test metrics."
@@ -166,7 +170,7 @@ def plot_beta(df: pd.DataFrame, ceiling=None, axes=None, title=''):
     axes = axes if axes is not None else plt.subplots(1, 3, figsize=(12, 3.4))[1]
     s = beta_summary(df)
     for i, (m, g) in enumerate(s.groupby(level='model')):
-        b, c, name = g.index.get_level_values('beta'), f'C{i}', MODEL_NAMES.get(m, m)
+        b, c, name = g.index.get_level_values('beta'), f'C{i}', _label(m)
         for ax, col in zip(axes[:2], ('independence', 'ndcg@100')):
             ax.errorbar(b, g[f'{col} mean'], yerr=g[f'{col} std'].fillna(0), fmt='o-', color=c, capsize=3, label=name)
         r = df[df.model == m]
