@@ -6,7 +6,7 @@ script can be stopped and restarted) and bench/vae_speed.json. Notebook 06_train
 
 `bf16` (bench/vae_bf16.json): bfloat16 autocast on this CPU (`--cpu_amp`) against float32, in one run: seconds per
 training epoch of beta-Mult-VAE (published I-600-200-600-I, batch 500) on ML-1M, alternating the two, and test
-NDCG@100 of beta-Mult-VAE with its ML-1M preset (as `cadvae train` uses it), seeds 0-2, with and without.
+NDCG@100 of Mult-DAE with its ML-1M preset (as `cadvae train` uses it), seeds 0-2, with and without.
 """
 import json, math, os, resource, sys, time
 from pathlib import Path
@@ -84,7 +84,7 @@ def bf16(seeds=(0, 1, 2), reps=2):
                 progress=False, log=lambda *a: None)
             speed[amp].append(float(pd.read_csv(run / 'history.csv').seconds.iloc[1:].median()))
             print('speed', amp, speed[amp][-1], flush=True)
-    base, said = preset_config('multvae', split, 'table1')
+    base, said = preset_config('multdae', split, 'table1')          # the same dense I-wide output layer, and about 1 min a run here
     quality = []
     for seed in seeds:
         for amp in (False, True):
