@@ -268,7 +268,7 @@ def train_epoch(net, opt, train, cfg: TrainConfig, epoch, step, device, progress
     rng = _seed_epoch(cfg.seed, epoch, rank, world)
     order = rng.permutation(train.shape[0])
     net.train()
-    total = torch.zeros(2, dtype=torch.float64, device=device)
+    loss_sum, users = torch.zeros((), dtype=torch.float64, device=device), 0   # summed on the device: no host sync per step
     amp = cfg.amp and (device.type == 'cuda' or cfg.cpu_amp)            # on a CPU only when asked (check_config: if it has bf16)
     recent, first = [], step                                       # losses since the last look, and the step of the first
     bar = tqdm(range(0, len(order), cfg.batch_size), desc=f'epoch {epoch}', leave=False, disable=not progress or rank > 0)
@@ -280,10 +280,11 @@ def train_epoch(net, opt, train, cfg: TrainConfig, epoch, step, device, progress
         with torch.autocast(device.type, dtype=torch.bfloat16, enabled=amp):
             loss, parts = net(b, step)
         opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
-        total += torch.stack([loss.detach().double() * b.n_rows, torch.tensor(float(b.n_rows), device=device, dtype=torch.float64)])
+        loss_sum += loss.detach().double() * b.n_rows; users += b.n_rows
         recent.append(loss.detach()); step += 1
         # a NaN step spoils the weights but nothing is saved before the epoch's look; under DDP only the reduced total is looked at
         if world == 1 and len(recent) == NAN_CHECK_EVERY: _check_losses(recent, epoch, first); recent, first = [], step
+    total = torch.stack([loss_sum, torch.tensor(float(users), dtype=torch.float64, device=device)])
     if world > 1:
         dist.all_reduce(total)
         if not math.isfinite(total[0].item()): raise RunError(f'epoch {epoch}: the loss is {total[0].item()} in some process; stopping. '
