@@ -755,14 +755,9 @@ def _do_index(do, concept, names, n_users):
         raise DataError(f'make_synthetic: {concept} has no value {bad[0]!r}' + (f' (did you mean {close[0]!r}?)' if close else ''))
     return np.array([idx[x] for x in v])
 
-# %% ../nbs/00_data.ipynb #88e637f8
-def make_synthetic(n_users=3000, n_items=1500, n_interactions=150_000, n_directors=None, n_genres=18, n_actors=None,
-                   n_decades=8, n_favourites=3, p_edge=0.8, w=1.5, p_noise=0.15, seed=0, do=None) -> RawDataset:
-    "Synthetic ratings and item concepts whose concept graph is director -> genre -> actor, year independent.\n    `do` ({concept: value name, or one per user}): the same users and catalogue with that taste set by intervention."
-    if min(n_users, n_items, n_interactions) < 1: raise DataError('make_synthetic: n_users, n_items and n_interactions must be >= 1')
-    rng = np.random.default_rng(seed)
-    n_directors = n_directors or max(2, n_items // 8); n_actors = n_actors or max(2, n_items // 4)
-    # --- items: director -> genre -> actor, decade independent
+# %% ../nbs/00_data.ipynb #b4939f4d
+def _synthetic_items(rng, n_items, n_directors, n_genres, n_actors, n_decades, p_edge):
+    "The catalogue: each item's director, genre, actor and decade (concept x item), its popularity, and each director's and actor's home genre."
     dir_home = rng.integers(n_genres, size=n_directors)            # each director's home genre
     act_home = rng.integers(n_genres, size=n_actors)               # each actor's home genre
     director = rng.integers(n_directors, size=n_items)
@@ -771,30 +766,32 @@ def make_synthetic(n_users=3000, n_items=1500, n_interactions=150_000, n_directo
     actor = np.where((rng.random(n_items) < p_edge) & ok, pick, rng.integers(n_actors, size=n_items))
     year = rng.integers(n_decades, size=n_items)
     pop = rng.lognormal(0, 1.2, size=n_items)
-    item_values = np.stack([director, genre, actor, year])         # concept x item
-    names = [np.array([f'director {i}' for i in range(n_directors)]), np.array([f'genre {i}' for i in range(n_genres)]),
-             np.array([f'actor {i}' for i in range(n_actors)]), np.array([f'{1930 + 10 * i}s' for i in range(n_decades)])]
-    do = dict(do or {})
-    if (bad := set(do) - set(CONCEPTS)): raise DataError(f'make_synthetic: do names no concept {sorted(bad)}; concepts: {", ".join(CONCEPTS)}')
-    set_to = {CONCEPTS.index(c): _do_index(do, c, names[CONCEPTS.index(c)], n_users) for c in do}
-    def intervene(k):                                              # do(favourite values of concept k = the given value)
-        if k in set_to: fav[k] = set_to[k][:, None]
-    # --- users: focus follows a linear SCM in logit space over the same graph
+    return np.stack([director, genre, actor, year]), pop, dir_home, act_home
+
+# %% ../nbs/00_data.ipynb #3c6fad25
+def _synthetic_tastes(rng, n_users, item_values, pop, dir_home, act_home, sizes, n_favourites, p_edge, w, set_to):
+    "Each user's focus on the four concepts (a linear SCM in logit space over the graph) and favourite values (concept x user x favourite);\n    `set_to` {concept index: a value per user} sets favourites by intervention, every draw being made whatever it says (the same noise)."
+    n_directors, n_genres, n_actors, n_decades = sizes
     e = rng.normal(0, 1, size=(n_users, 4))
     lf = np.empty_like(e); lf[:, 0] = e[:, 0]; lf[:, 1] = w * lf[:, 0] + 0.5 * e[:, 1]
     lf[:, 2] = w * lf[:, 1] + 0.5 * e[:, 2]; lf[:, 3] = e[:, 3]
-    focus = _sigmoid(lf)
     # favourites along the graph: directors by popularity, their home genres, actors of those genres
-    dir_pop = np.bincount(director, weights=pop, minlength=n_directors) + 1e-9
+    dir_pop = np.bincount(item_values[0], weights=pop, minlength=n_directors) + 1e-9
     fav = np.empty((4, n_users, n_favourites), dtype=np.int64)
-    # (every exogenous draw is made whatever `do` says, in the same order: the counterfactual keeps the users' noise)
+    def intervene(k):                                              # do(favourite values of concept k = the given value)
+        if k in set_to: fav[k] = set_to[k][:, None]
     fav[0] = rng.choice(n_directors, size=(n_users, n_favourites), p=dir_pop / dir_pop.sum()); intervene(0)
     follows, other = rng.random((n_users, n_favourites)) < p_edge, rng.integers(n_genres, size=(n_users, n_favourites))
     fav[1] = np.where(follows, dir_home[fav[0]], other); intervene(1)
     a, ok = _pick_in_groups(act_home, np.ones(n_actors), fav[1].ravel(), rng.random(fav[1].size))
     fav[2] = np.where(ok, a, rng.integers(n_actors, size=a.size)).reshape(n_users, n_favourites); intervene(2)
     fav[3] = rng.integers(n_decades, size=(n_users, n_favourites)); intervene(3)
-    # --- clicks
+    return _sigmoid(lf), fav
+
+# %% ../nbs/00_data.ipynb #6234ffc9
+def _synthetic_clicks(rng, focus, fav, item_values, pop, n_interactions, p_noise) -> pd.DataFrame:
+    "Ratings: each draw picks a driving concept by the user's focus, one of their favourite values, an item with it by popularity; some are noise."
+    (_, n_users, n_favourites), n_items = fav.shape, len(pop)
     def draw(n_u):
         user = np.repeat(np.arange(n_users), n_u)
         n = len(user)
@@ -816,7 +813,24 @@ def make_synthetic(n_users=3000, n_items=1500, n_interactions=150_000, n_directo
     if (deficit := n_interactions - len(df)) > 0:
         extra = np.round(activity * deficit / len(df) * n_interactions / len(df)).astype(np.int64).clip(0, n_items)
         df = dedupe(pd.concat([df, draw(extra)]))
-    df = df.reset_index(drop=True)
+    return df.reset_index(drop=True)
+
+# %% ../nbs/00_data.ipynb #f25acb50
+def make_synthetic(n_users=3000, n_items=1500, n_interactions=150_000, n_directors=None, n_genres=18, n_actors=None,
+                   n_decades=8, n_favourites=3, p_edge=0.8, w=1.5, p_noise=0.15, seed=0, do=None) -> RawDataset:
+    "Synthetic ratings and item concepts whose concept graph is director -> genre -> actor, year independent.\n    `do` ({concept: value name, or one per user}): the same users and catalogue with that taste set by intervention."
+    if min(n_users, n_items, n_interactions) < 1: raise DataError('make_synthetic: n_users, n_items and n_interactions must be >= 1')
+    rng = np.random.default_rng(seed)
+    n_directors = n_directors or max(2, n_items // 8); n_actors = n_actors or max(2, n_items // 4)
+    item_values, pop, dir_home, act_home = _synthetic_items(rng, n_items, n_directors, n_genres, n_actors, n_decades, p_edge)
+    names = [np.array([f'director {i}' for i in range(n_directors)]), np.array([f'genre {i}' for i in range(n_genres)]),
+             np.array([f'actor {i}' for i in range(n_actors)]), np.array([f'{1930 + 10 * i}s' for i in range(n_decades)])]
+    do = dict(do or {})
+    if (bad := set(do) - set(CONCEPTS)): raise DataError(f'make_synthetic: do names no concept {sorted(bad)}; concepts: {", ".join(CONCEPTS)}')
+    set_to = {CONCEPTS.index(c): _do_index(do, c, names[CONCEPTS.index(c)], n_users) for c in do}
+    focus, fav = _synthetic_tastes(rng, n_users, item_values, pop, dir_home, act_home, (n_directors, n_genres, n_actors, n_decades),
+                                   n_favourites, p_edge, w, set_to)
+    df = _synthetic_clicks(rng, focus, fav, item_values, pop, n_interactions, p_noise)
     concepts = pd.concat([pd.DataFrame({'item': np.arange(1, n_items + 1), 'concept': c, 'value': names[k][item_values[k]]})
                           for k, c in enumerate(CONCEPTS)], ignore_index=True)
     truth = {'concepts': list(CONCEPTS), 'graph': prior_graph().tolist(), 'focus_weight': w,
