@@ -755,7 +755,7 @@ def _do_index(do, concept, names, n_users):
         raise DataError(f'make_synthetic: {concept} has no value {bad[0]!r}' + (f' (did you mean {close[0]!r}?)' if close else ''))
     return np.array([idx[x] for x in v])
 
-# %% ../nbs/00_data.ipynb #b4939f4d
+# %% ../nbs/00_data.ipynb #c99b4079
 def _synthetic_items(rng, n_items, n_directors, n_genres, n_actors, n_decades, p_edge):
     "The catalogue: each item's director, genre, actor and decade (concept x item), its popularity, and each director's and actor's home genre."
     dir_home = rng.integers(n_genres, size=n_directors)            # each director's home genre
@@ -768,7 +768,7 @@ def _synthetic_items(rng, n_items, n_directors, n_genres, n_actors, n_decades, p
     pop = rng.lognormal(0, 1.2, size=n_items)
     return np.stack([director, genre, actor, year]), pop, dir_home, act_home
 
-# %% ../nbs/00_data.ipynb #3c6fad25
+# %% ../nbs/00_data.ipynb #ff90ac89
 def _synthetic_tastes(rng, n_users, item_values, pop, dir_home, act_home, sizes, n_favourites, p_edge, w, set_to):
     "Each user's focus on the four concepts (a linear SCM in logit space over the graph) and favourite values (concept x user x favourite);\n    `set_to` {concept index: a value per user} sets favourites by intervention, every draw being made whatever it says (the same noise)."
     n_directors, n_genres, n_actors, n_decades = sizes
@@ -788,7 +788,7 @@ def _synthetic_tastes(rng, n_users, item_values, pop, dir_home, act_home, sizes,
     fav[3] = rng.integers(n_decades, size=(n_users, n_favourites)); intervene(3)
     return _sigmoid(lf), fav
 
-# %% ../nbs/00_data.ipynb #6234ffc9
+# %% ../nbs/00_data.ipynb #dc8004a5
 def _synthetic_clicks(rng, focus, fav, item_values, pop, n_interactions, p_noise) -> pd.DataFrame:
     "Ratings: each draw picks a driving concept by the user's focus, one of their favourite values, an item with it by popularity; some are noise."
     (_, n_users, n_favourites), n_items = fav.shape, len(pop)
@@ -815,7 +815,7 @@ def _synthetic_clicks(rng, focus, fav, item_values, pop, n_interactions, p_noise
         df = dedupe(pd.concat([df, draw(extra)]))
     return df.reset_index(drop=True)
 
-# %% ../nbs/00_data.ipynb #f25acb50
+# %% ../nbs/00_data.ipynb #a95752f2
 def make_synthetic(n_users=3000, n_items=1500, n_interactions=150_000, n_directors=None, n_genres=18, n_actors=None,
                    n_decades=8, n_favourites=3, p_edge=0.8, w=1.5, p_noise=0.15, seed=0, do=None) -> RawDataset:
     "Synthetic ratings and item concepts whose concept graph is director -> genre -> actor, year independent.\n    `do` ({concept: value name, or one per user}): the same users and catalogue with that taste set by intervention."

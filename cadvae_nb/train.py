@@ -24,7 +24,7 @@ __all__ = ['CONFIG_RULES', 'OPTION_RULES', 'CHECKSUMS', 'NAN_CHECK_EVERY', 'RESU
            'LossModule', 'train_epoch', 'evaluate_model', 'evaluate_split', 'fit', 'graph_record', 'finish', 'load_run',
            'evaluate_run']
 
-# %% ../nbs/06_train.ipynb #8546c487
+# %% ../nbs/06_train.ipynb #ef95189f
 class RunError(DataError):
     "A run cannot go on: a checkpoint from another model or dataset, a corrupt checkpoint, a NaN loss, an item-set mismatch."
 
@@ -61,6 +61,7 @@ def cpu_bf16() -> bool:
     except (OSError, StopIteration): return False
     return 'avx512_bf16' in flags or 'amx_bf16' in flags
 
+# %% ../nbs/06_train.ipynb #d46aeabc
 def resolve_device(device='auto') -> torch.device:
     "`auto` gives CUDA when available, else CPU; `cuda` without a GPU is an error. Under torchrun, each process gets its local GPU."
     if not isinstance(device, str) or not re.fullmatch(r'auto|cpu|cuda(:\d+)?', device):
@@ -361,19 +362,31 @@ def fit(split: Split, run, cfg: TrainConfig = None, progress=True, stop_after=No
     with run_lock(run) if rank == 0 else nullcontext():
         return _fit_locked(split, run, cfg, model, device, rank, world, ident, progress, stop_after, log, source)
 
-# %% ../nbs/06_train.ipynb #2382637d
-def _fit_locked(split, run, cfg, model, device, rank, world, ident, progress, stop_after, log, source):
-    save, save_ck = (_atomic_save, save_checkpoint) if rank == 0 else (lambda *a: None,) * 2   # one writer
-    net = LossModule(model)
-    if world > 1: net = DistributedDataParallel(net)
-    train = getattr(model, 'training_matrix', split.train)      # DGCF also trains on the held-out users' fold-in clicks
-    opt = torch.optim.Adam(model.parameters(), lr=cfg.lr)
+# %% ../nbs/06_train.ipynb #38ba1b5e
+def _resume(run, model, opt, ident, device, log) -> dict:
+    "The training state: a fresh one, or the one in RUN/last.pt (whose identity must be this run's) with the model and optimizer restored."
     state = {'epoch': 0, 'step': 0, 'best': -1.0, 'best_epoch': 0, 'history': [], 'seconds': 0.0}
     if (run/'last.pt').exists():
         ck = load_checkpoint(run/'last.pt', device)
         if ck['id'] != ident: raise RunError(_id_mismatch(run/'last.pt', ck['id'], ident))
         model.load_state_dict(ck['model']); opt.load_state_dict(ck['optimizer']); state = ck['state']
         log(f'resuming {run} after epoch {state["epoch"]} (best NDCG@100 {state["best"]:.4f} at epoch {state["best_epoch"]})')
+    return state
+
+def _stop_line(stopped, state, cfg, run) -> str:
+    why = (f'reached --epochs {cfg.epochs}' if stopped == 'epochs' else
+           f'early stopping, no better validation NDCG@100 for {cfg.patience} epochs (--patience)')
+    return (f'stopped after epoch {state["epoch"]}: {why}; best epoch {state["best_epoch"]} '
+            f'(validation NDCG@100 {state["best"]:.4f}), saved to {run/"model.pt"}')
+
+# %% ../nbs/06_train.ipynb #7a9f924e
+def _fit_locked(split, run, cfg, model, device, rank, world, ident, progress, stop_after, log, source):
+    save, save_ck = (_atomic_save, save_checkpoint) if rank == 0 else (lambda *a: None,) * 2   # one writer
+    net = LossModule(model)
+    if world > 1: net = DistributedDataParallel(net)
+    train = getattr(model, 'training_matrix', split.train)      # DGCF also trains on the held-out users' fold-in clicks
+    opt = torch.optim.Adam(model.parameters(), lr=cfg.lr)
+    state = _resume(run, model, opt, ident, device, log)
     save(json.dumps({**asdict(cfg), 'dataset': split.name, 'n_items': split.n_items, 'n_train_users': split.train.shape[0],
                      'source': source, 'processes': world}, indent=2), run/'config.json')
     done = 0
@@ -402,10 +415,7 @@ def _fit_locked(split, run, cfg, model, device, rank, world, ident, progress, st
     if world > 1: dist.barrier()                                 # model.pt is complete before anyone reads it
     if rank > 0: return {}
     stopped = 'epochs' if state['epoch'] >= cfg.epochs else 'patience'
-    why = (f'reached --epochs {cfg.epochs}' if stopped == 'epochs' else
-           f'early stopping, no better validation NDCG@100 for {cfg.patience} epochs (--patience)')
-    log(f'stopped after epoch {state["epoch"]}: {why}; best epoch {state["best_epoch"]} '
-        f'(validation NDCG@100 {state["best"]:.4f}), saved to {run/"model.pt"}')
+    log(_stop_line(stopped, state, cfg, run))
     _plot_history(pd.DataFrame(state['history']), run/'learning_curve.png')
     return finish(split, run, cfg, model, device, state | {'stopped': stopped})
 
