@@ -24,7 +24,7 @@ __all__ = ['CONFIG_RULES', 'OPTION_RULES', 'CHECKSUMS', 'NAN_CHECK_EVERY', 'RESU
            'LossModule', 'train_epoch', 'evaluate_model', 'evaluate_split', 'fit', 'graph_record', 'finish', 'load_run',
            'evaluate_run']
 
-# %% ../nbs/06_train.ipynb #ef95189f
+# %% ../nbs/06_train.ipynb #9e04a656
 class RunError(DataError):
     "A run cannot go on: a checkpoint from another model or dataset, a corrupt checkpoint, a NaN loss, an item-set mismatch."
 
@@ -61,7 +61,7 @@ def cpu_bf16() -> bool:
     except (OSError, StopIteration): return False
     return 'avx512_bf16' in flags or 'amx_bf16' in flags
 
-# %% ../nbs/06_train.ipynb #d46aeabc
+# %% ../nbs/06_train.ipynb #563d139f
 def resolve_device(device='auto') -> torch.device:
     "`auto` gives CUDA when available, else CPU; `cuda` without a GPU is an error. Under torchrun, each process gets its local GPU."
     if not isinstance(device, str) or not re.fullmatch(r'auto|cpu|cuda(:\d+)?', device):
@@ -362,7 +362,7 @@ def fit(split: Split, run, cfg: TrainConfig = None, progress=True, stop_after=No
     with run_lock(run) if rank == 0 else nullcontext():
         return _fit_locked(split, run, cfg, model, device, rank, world, ident, progress, stop_after, log, source)
 
-# %% ../nbs/06_train.ipynb #38ba1b5e
+# %% ../nbs/06_train.ipynb #98e10e8b
 def _resume(run, model, opt, ident, device, log) -> dict:
     "The training state: a fresh one, or the one in RUN/last.pt (whose identity must be this run's) with the model and optimizer restored."
     state = {'epoch': 0, 'step': 0, 'best': -1.0, 'best_epoch': 0, 'history': [], 'seconds': 0.0}
@@ -379,7 +379,7 @@ def _stop_line(stopped, state, cfg, run) -> str:
     return (f'stopped after epoch {state["epoch"]}: {why}; best epoch {state["best_epoch"]} '
             f'(validation NDCG@100 {state["best"]:.4f}), saved to {run/"model.pt"}')
 
-# %% ../nbs/06_train.ipynb #7a9f924e
+# %% ../nbs/06_train.ipynb #b4e6217d
 def _fit_locked(split, run, cfg, model, device, rank, world, ident, progress, stop_after, log, source):
     save, save_ck = (_atomic_save, save_checkpoint) if rank == 0 else (lambda *a: None,) * 2   # one writer
     net = LossModule(model)
