@@ -22,7 +22,8 @@ REPS, EPOCHS = 2, 3
 
 
 def recbole_epochs(py, data_dir) -> dict:
-    out = subprocess.run([py, str(HERE / '_recbole_epoch.py'), str(data_dir), 'ml1m', str(EPOCHS)], capture_output=True, text=True)
+    out = subprocess.run([py, str((HERE / '_recbole_epoch.py').resolve()), str(Path(data_dir).resolve()), 'ml1m', str(EPOCHS)],
+                         capture_output=True, text=True, cwd=OUT)   # RecBole writes log_tensorboard/ into its working folder
     if out.returncode: sys.exit(f'RecBole failed:\n{out.stderr[-3000:]}')
     return json.loads(out.stdout.strip().splitlines()[-1])
 
