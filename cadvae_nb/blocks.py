@@ -4,7 +4,7 @@
 
 # %% ../nbs/01a_blocks.ipynb #0a487d61
 from __future__ import annotations
-import re, difflib, hashlib, importlib
+import re, difflib, hashlib, functools, importlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -146,14 +146,15 @@ def register_model(name: str, label: str, settings: dict, **kw) -> ModelSpec:
 # %% ../nbs/01a_blocks.ipynb #4b53ca6e
 _NB = re.compile(r'File to edit: \.\./nbs/(\S+)\.ipynb')
 
-def _model_modules() -> list:
+@functools.cache                                                   # the package's files do not change while it runs
+def _model_modules() -> tuple:
     "(notebook, module name) of every module of the package that registers a model, in notebook order."
     root = Path(importlib.import_module('cadvae_nb').__path__[0])
     out = []
     for f in root.glob('*.py'):
         text = f.read_text()
         if f.stem != 'blocks' and '\nregister_model(' in text and (m := _NB.search(text)): out.append((m[1], f.stem))
-    return sorted(out)
+    return tuple(sorted(out))
 
 def load_models() -> dict:
     "The registry, with every model of the package registered, in the notebooks' order: {name: ModelSpec}."

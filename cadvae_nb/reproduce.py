@@ -148,10 +148,11 @@ def write_report(out, jobs=None, command=None) -> Path:
         report_figure(runs, ds, fig)
         md_ += [f'## {ds}', '', tab.to_markdown(index=False), '', f'![test NDCG@100 on {ds}](figures/{fig.name})', '']
         html_ += [f'<h2>{ds}</h2>', tab.to_html(index=False, border=0), _img(fig)]
-    if missing: md_ += ['## Not finished', '', ', '.join(f'{d}/{m}/seed{s}' for d, m, s in missing), '']
-    if failures: md_ += ['## Failed', ''] + [f'- {k}: {v}' for k, v in failures.items()] + ['']
-    for title, items in (('Not finished', missing and [', '.join(f'{d}/{m}/seed{s}' for d, m, s in missing)]), ('Failed', [f'{k}: {v}' for k, v in failures.items()])):
-        if items: html_ += [f'<h2>{title}</h2>'] + [f'<p>{html.escape(x)}</p>' for x in items]
+    unfinished = [', '.join(f'{d}/{m}/seed{s}' for d, m, s in missing)] if missing else []
+    for title, items in (('Not finished', unfinished), ('Failed', [f'{k}: {v}' for k, v in failures.items()])):
+        if not items: continue
+        md_ += [f'## {title}', ''] + [f'- {x}' for x in items] + ['']
+        html_ += [f'<h2>{title}</h2>'] + [f'<p>{html.escape(x)}</p>' for x in items]
     _atomic_write(out / 'report.md', lambda p: p.write_text('\n'.join(md_)))
     style = '<style>body{font-family:sans-serif;max-width:70em;margin:auto} table{border-collapse:collapse;font-size:90%} td,th{padding:2px 8px;border-bottom:1px solid #ddd}</style>'
     _atomic_write(out / 'report.html', lambda p: p.write_text(f'<!doctype html><html><head><meta charset="utf-8"><title>Table 1</title>{style}</head><body>' + '\n'.join(html_) + '</body></html>'))
