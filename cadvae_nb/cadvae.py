@@ -24,8 +24,8 @@ class CaDVAE(nn.Module):
                  hidden=100,              # width of the encoder's first layer and of the decoder's hidden layer
                  dropout=0.5,             # input dropout, as Mult-VAE
                  objective='single',      # `single`: NLL + beta KL_z; `paper`: Eq. 13, NLL + kl_eps_weight KL_eps + beta KL_z
-                 beta=0.2,                # cap of the KL_z weight
-                 kl_eps_weight=1.0,       # cap of the KL_eps weight (objective `paper` only; 1 in Eq. 13)
+                 beta=0.2,                # the KL_z weight, reached after anneal_steps updates (the ramp's end, not vae_cf's cap)
+                 kl_eps_weight=1.0,       # the KL_eps weight, reached likewise (objective `paper` only; 1 in Eq. 13)
                  gamma1=1.0,              # weight of L_asup (Eq. 14)
                  gamma2=1.0,              # weight of L_zsup
                  zsup='parents',          # form of L_zsup: `parents` (parents predict each concept) or `literal` (Eq. 15)
@@ -45,7 +45,7 @@ class CaDVAE(nn.Module):
         self.n_items, self.d, self.objective, self.zsup = split.n_items, d, objective, zsup
         self.concepts = list(split.stats['concepts'])
         self.k = k = len(self.concepts)
-        self.beta_cap, self.kl_eps_cap, self.gamma1, self.gamma2, self.acyclicity_weight, self.anneal_steps = beta, kl_eps_weight, gamma1, gamma2, acyclicity_weight, anneal_steps
+        self.beta_final, self.kl_eps_final, self.gamma1, self.gamma2, self.acyclicity_weight, self.anneal_steps = beta, kl_eps_weight, gamma1, gamma2, acyclicity_weight, anneal_steps
         self.labels = ConceptLabels(split, labels)
         self.inp = SparseInput(self.n_items, hidden, dropout)
         self.enc = nn.Linear(hidden + k, 2 * k * d)
@@ -66,7 +66,7 @@ def encode(self: CaDVAE, b: Batch, c: torch.Tensor):
 @patch
 def weights(self: CaDVAE, step):
     "The annealed KL weights (w_eps, beta) at a training step (notebook 03's `kl_weights`)."
-    return kl_weights(self.objective, step, self.anneal_steps, self.beta_cap, self.kl_eps_cap)
+    return kl_weights(self.objective, step, self.anneal_steps, self.beta_final, self.kl_eps_final)
 
 @patch
 def forward(self: CaDVAE, b: Batch):

@@ -36,7 +36,7 @@ def kl_causal(eps: torch.Tensor, mu: torch.Tensor, logvar: torch.Tensor, layer: 
 OBJECTIVES = ('single', 'paper')
 
 def kl_weights(objective: str, step: int, anneal_steps: int, beta: float, kl_eps_weight: float = 1.0):
-    "The (KL_eps, KL_z) weights of `objective` at `step`: both annealed linearly from 0 to their caps over `anneal_steps`."
+    "The (KL_eps, KL_z) weights of `objective` at `step`: both annealed linearly from 0 to their final values over `anneal_steps`."
     if objective not in OBJECTIVES: raise ValueError(f'unknown objective {objective!r}; known: {", ".join(OBJECTIVES)}')
     r = min(1.0, step / anneal_steps) if anneal_steps else 1.0
     return (r * kl_eps_weight if objective == 'paper' else 0.0), r * beta

@@ -136,7 +136,7 @@ def plot_graphs(concepts, prior, A, threshold=0.3, axes=None, title='learned A')
 
 # %% ../nbs/08_figures.ipynb #cf863ce5
 BETAS, BETA_SEEDS = (0.02, 0.1, 0.3, 1.0), (0, 1, 2)      # the sweep of Figure 2b; the search spaces' range of the KL cap is 0.02-1
-BETA_KEY = {'cadvae': 'beta', 'macridvae': 'beta', 'multvae': 'beta_cap'}   # each model's KL-cap option
+BETA_KEY = {'cadvae': 'beta', 'macridvae': 'beta', 'multvae': 'beta_cap'}   # each model's KL weight option (β-Mult-VAE's is vae_cf's anneal cap)
 
 def _label(m): return model_spec(m).label if m in model_names() else m      # the registry's name; toy records keep theirs
 

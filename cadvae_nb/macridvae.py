@@ -27,7 +27,7 @@ class MacridVAE(nn.Module):
     "MacridVAE: K prototype concepts (Gumbel-softmax), per-concept beta-VAE on the sphere, cosine decoder with temperature."
     def __init__(self, n_items, K=7, d=100, tau=0.1, beta=0.2, std0=0.075, dropout=0.5, anneal_steps=20_000, lam=0.0):
         super().__init__()
-        self.n_items, self.K, self.d, self.tau, self.beta_cap, self.std0 = n_items, K, d, tau, beta, std0
+        self.n_items, self.K, self.d, self.tau, self.beta_final, self.std0 = n_items, K, d, tau, beta, std0
         self.dropout, self.anneal_steps, self.lam = dropout, anneal_steps, lam
         self.items = nn.Parameter(nn.init.xavier_uniform_(torch.empty(n_items, d)))
         self.cores = nn.Parameter(nn.init.xavier_uniform_(torch.empty(K, d)))
@@ -39,7 +39,7 @@ class MacridVAE(nn.Module):
         logits = F.normalize(self.items, dim=1) @ F.normalize(self.cores, dim=1).T / self.tau
         return F.gumbel_softmax(logits, tau=1.0, hard=False) if self.training else logits.softmax(1)
 
-    def beta(self, step): return min(self.beta_cap, self.beta_cap * step / self.anneal_steps) if self.anneal_steps else self.beta_cap
+    def beta(self, step): return self.beta_final * min(1.0, step / self.anneal_steps) if self.anneal_steps else self.beta_final
 
     def forward(self, b: Batch):
         cates = self.concepts()                                              # (items, K)
@@ -79,7 +79,7 @@ SETTINGS = {'published': dict(K=7, d=100), 'table1': dict(K=7, d=100)}
 
 # %% ../nbs/05b_macridvae.ipynb #eeaf8d5a
 def macridvae_space(trial) -> dict:
-    "MacridVAE: the common part, the KL cap `beta` and the temperature `tau`."
+    "MacridVAE: the common part, the final KL weight `beta` and the temperature `tau`."
     return {**common_space(trial), 'beta': trial.suggest_float('beta', 0.02, 1.0, log=True),
             'tau': trial.suggest_float('tau', 0.05, 0.5, log=True)}
 

@@ -47,10 +47,11 @@ def plan_for(dataset: str) -> dict:
 def machine() -> str:
     "CPU model, cores, memory, GPU and torch build of this machine, in one line: recorded with every result."
     cpu = platform.processor() or platform.machine()
-    try: cpu = next(l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name'))
-    except (OSError, StopIteration): pass
-    try: mem = next(int(l.split()[1]) / 2**20 for l in open('/proc/meminfo') if l.startswith('MemTotal'))
-    except (OSError, StopIteration): mem = 0
+    def field(path, key):                                          # the first `key: value` line of a /proc file
+        try: return next((l.split(':', 1)[1].strip() for l in Path(path).read_text().splitlines() if l.startswith(key)), None)
+        except OSError: return None
+    cpu = field('/proc/cpuinfo', 'model name') or cpu
+    mem = int((field('/proc/meminfo', 'MemTotal') or '0 kB').split()[0]) / 2**20
     gpu = torch.cuda.get_device_name() if torch.cuda.is_available() else 'no GPU'
     return (f'{cpu}, {os.cpu_count()} cores, {mem:.0f} GiB RAM, {gpu}, Python {platform.python_version()}, '
             f'torch {torch.__version__} ({torch.get_num_threads()} threads)')
