@@ -29,6 +29,16 @@ def _count(flag, v, default):
     if n < 1: raise DataError(f'--{flag} {n}: must be an integer >= 1')
     return n
 
+# %% ../nbs/10_cli.ipynb #b4a953f6
+def _print_split(s):
+    "What `cadvae prepare` made: ratings to clicks, the parts of the split, the coverage of each concept."
+    st = s.stats
+    print(f"{s.name}: {st['raw']['interactions']:,} ratings -> {st['binarized']['interactions']:,} clicks "
+          f"({st['binarized']['users']:,} users, {st['binarized']['items']:,} items)")
+    for p, v in st['split'].items(): print(f"  {p:<14} {v['users']:>8,} users {v['interactions']:>11,} clicks")
+    for c, v in st['concept_coverage'].items(): print(f"  concept {c:<9} {v['values']:>7,} values, coverage {v['coverage']:.1%}")
+
+
 # %% ../nbs/10_cli.ipynb #ba8193b5
 def prepare_cmd(
     dataset:str=None,         # ml-100k, ml-1m, ml-20m, netflix or synthetic (the default without --ratings)
@@ -63,13 +73,7 @@ def prepare_cmd(
         elif items: raise DataError(f'--items {items}: an items file goes with --ratings (your own data); {dname} has its own')
         else: syn = {}
         s = prepare(dname, out=out, root=data, download=not offline, heldout=_heldout(heldout), seed=seed, progress=not quiet, log=log, **syn)
-    if not quiet:
-        st = s.stats
-        print(f"{s.name}: {st['raw']['interactions']:,} ratings -> {st['binarized']['interactions']:,} clicks "
-              f"({st['binarized']['users']:,} users, {st['binarized']['items']:,} items)")
-        for p, v in st['split'].items(): print(f"  {p:<14} {v['users']:>8,} users {v['interactions']:>11,} clicks")
-        for c, v in st['concept_coverage'].items():
-            print(f"  concept {c:<9} {v['values']:>7,} values, coverage {v['coverage']:.1%}")
+    if not quiet: _print_split(s)
     print(f'wrote {out}/' + ('' if quiet else f'; next: cadvae train --model cadvae --split {out}'))
     return s
 
@@ -82,6 +86,14 @@ def _split_for(dataset, split, data, offline, quiet, syn=None):
     kw = syn if name == 'synthetic' and syn else {}
     return (prepare(name, root=data, download=not offline, progress=not quiet, log=None if quiet else print, **kw),
             {'dataset': name, 'data': None if name == 'synthetic' else str(data_dir(data).resolve()), 'synthetic': kw})
+
+# %% ../nbs/10_cli.ipynb #ecfe0951
+def _print_result(model, setting, dataset, res):
+    "The end of `cadvae train`: the model, its size and speed, and the validation and test metrics."
+    print(f"{model} ({setting}, {res['params']:,} parameters) on {dataset}, best epoch {res['best_epoch']}, "
+          f"{res['seconds_per_epoch']:.2f} s/epoch on {res['device']}")
+    for p in ('validation', 'test'): print(f'  {p:<10} ' + '  '.join(f'{k} {v:.4f}' for k, v in res[p].items() if k != 'n_users'))
+
 
 # %% ../nbs/10_cli.ipynb #f76fab1e
 def train_cmd(
@@ -119,10 +131,7 @@ def train_cmd(
     try: res = fit(s, run, cfg, progress=not quiet, log=(lambda *a: None) if quiet else tqdm.write, source=source)
     except KeyboardInterrupt:
         raise Interrupted(f'{run} keeps every finished epoch; run the same command again to resume from {run}/last.pt') from None
-    if not quiet:
-        print(f"{model} ({setting}, {res['params']:,} parameters) on {s.name}, best epoch {res['best_epoch']}, "
-              f"{res['seconds_per_epoch']:.2f} s/epoch on {res['device']}")
-        for p in ('validation', 'test'): print(f'  {p:<10} ' + '  '.join(f'{k} {v:.4f}' for k, v in res[p].items() if k != 'n_users'))
+    if not quiet: _print_result(model, setting, s.name, res)
     print(f'wrote {run}/' + ('' if quiet else f'; next: cadvae evaluate --run {run}'))
     return res
 

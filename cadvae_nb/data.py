@@ -12,8 +12,8 @@ from tqdm.auto import tqdm
 
 # %% auto #0
 __all__ = ['ARCHIVES', 'MANUAL_SOURCES', 'RATING_COLS', 'CONCEPTS', 'PRIOR_EDGES', 'UNKNOWN', 'N_LEAD_ACTORS', 'ML100K_GENRES',
-           'DATASETS', 'HELDOUT_USERS', 'ML1M_TABLE', 'PART_FILES', 'DataError', 'DatasetNotFound', 'data_dir',
-           'Archive', 'fetch', 'require', 'read_strict', 'read_ml100k_ratings', 'read_ml20m_ratings',
+           'DATASETS', 'HELDOUT_USERS', 'ML1M_TABLE', 'READERS', 'PART_FILES', 'DataError', 'DatasetNotFound',
+           'data_dir', 'Archive', 'fetch', 'require', 'read_strict', 'read_ml100k_ratings', 'read_ml20m_ratings',
            'read_ml1m_ratings', 'read_netflix_ratings', 'read_ratings_table', 'prior_graph', 'decade',
            'read_ml100k_table', 'read_ml100k_items', 'read_ml1m_table', 'read_ml1m_items', 'read_ml20m_table',
            'read_ml20m_items', 'read_netflix_items', 'read_hetrec_people', 'read_ml100k_people', 'read_items_table',
@@ -477,48 +477,59 @@ class RawDataset:
 def _optional(path):
     return Path(path) if Path(path).exists() else None
 
+# %% ../nbs/00_data.ipynb #b65ecbbe
+def _read_ml100k(name, root, download, progress):
+    "ML-100k's ratings and genres, and its directors and actors when the extras are there: (ratings, concept tables, source files)."
+    src = {'ratings': require(root/'ml-100k/u.data', name, root, download)}
+    ratings, concepts = read_ml100k_ratings(src['ratings']), [read_ml100k_items(root/'ml-100k')]
+    if (det := _optional(root/'extras/movielens100k_details.json')):
+        src['people'] = det
+        concepts.append(read_ml100k_people(det, root/'extras/ml100k_item_to_movielens_movieId.tsv', root/ARCHIVES['hetrec'].folder))
+    else: warnings.warn(f'{root/"extras/movielens100k_details.json"} not found, so ML-100k gets no director or actor concept. '
+                        f'{MANUAL_SOURCES["extras"]} into {root/"extras"}.')
+    return ratings, concepts, src
+
+def _read_netflix(name, root, download, progress):
+    "Netflix's ratings, and its release years when movie_titles.txt is there."
+    src = {'ratings': require(root/'netflix/training_set', name, root, download)}
+    ratings, concepts = read_netflix_ratings(src['ratings'], progress=progress), []
+    if (t := _optional(root/'netflix/movie_titles.txt')):
+        src['items'] = t; concepts.append(read_netflix_items(t))
+    return ratings, concepts, src
+
+
+# %% ../nbs/00_data.ipynb #d2f955ea
+def _read_movielens(name, root, download, progress):
+    "ML-1M's or ML-20M's ratings and movies, with HetRec's directors and actors (matched on the MovieLens id) when present."
+    src, hetrec = {}, root/ARCHIVES['hetrec'].folder
+    if name == 'ml-1m' and not _optional(root/'ml-1m/ratings.dat') and (t := _optional(root/'ml-1m'/ML1M_TABLE)):
+        src['ratings'] = t; ratings = read_ratings_table(t)       # the table form of the same ratings
+    elif name == 'ml-1m':
+        src['ratings'] = require(root/'ml-1m/ratings.dat', name, root, download); ratings = read_ml1m_ratings(src['ratings'])
+    else:
+        src['ratings'] = require(root/'ml-20m/ratings.csv', name, root, download); ratings = read_ml20m_ratings(src['ratings'])
+    movies = 'ml-1m/movies.dat' if name == 'ml-1m' else 'ml-20m/movies.csv'
+    src['items'] = require(root/movies, name, root, download)
+    concepts = [(read_ml1m_items if name == 'ml-1m' else read_ml20m_items)(src['items'])]
+    try: src['directors'] = require(hetrec/'movie_directors.dat', 'hetrec', root, download)
+    except DatasetNotFound as e: warnings.warn(f'{e} Without it {name} gets no director concept.')
+    else: concepts.append(read_hetrec_people(hetrec, 'director'))
+    if (a := _optional(hetrec/'movie_actors.dat')):
+        src['actors'] = a; concepts.append(read_hetrec_people(hetrec, 'actor'))
+    return ratings, concepts, src
+
+READERS = {'ml-100k': _read_ml100k, 'ml-1m': _read_movielens, 'ml-20m': _read_movielens, 'netflix': _read_netflix}
+
+
 # %% ../nbs/00_data.ipynb #bda30c59
 def load_dataset(name, root=None, download=True, progress=True, **synthetic_kwargs) -> RawDataset:
     "Read dataset `name` from the data directory (downloading official archives when allowed), or make synthetic data."
     name, root = check_dataset_name(name), data_dir(root)
-    if name == 'synthetic':
-        return make_synthetic(**synthetic_kwargs)
-    hetrec = root/ARCHIVES['hetrec'].folder
-    src, concepts = {}, []
-    if name == 'ml-100k':
-        src['ratings'] = require(root/'ml-100k/u.data', name, root, download)
-        ratings = read_ml100k_ratings(src['ratings'])
-        concepts.append(read_ml100k_items(root/'ml-100k'))
-        if (det := _optional(root/'extras/movielens100k_details.json')):
-            src['people'] = det
-            concepts.append(read_ml100k_people(det, root/'extras/ml100k_item_to_movielens_movieId.tsv', hetrec))
-        else: warnings.warn(f'{root/"extras/movielens100k_details.json"} not found, so ML-100k gets no director or actor concept. '
-                            f'{MANUAL_SOURCES["extras"]} into {root/"extras"}.')
-    elif name in ('ml-1m', 'ml-20m'):
-        if name == 'ml-1m':
-            if not _optional(root/'ml-1m/ratings.dat') and (t := _optional(root/'ml-1m'/ML1M_TABLE)):
-                src['ratings'] = t; ratings = read_ratings_table(t)
-            else:
-                src['ratings'] = require(root/'ml-1m/ratings.dat', name, root, download); ratings = read_ml1m_ratings(src['ratings'])
-            src['items'] = require(root/'ml-1m/movies.dat', name, root, download)
-            concepts.append(read_ml1m_items(src['items']))
-        else:
-            src['ratings'] = require(root/'ml-20m/ratings.csv', name, root, download)
-            ratings = read_ml20m_ratings(src['ratings'])
-            src['items'] = require(root/'ml-20m/movies.csv', name, root, download)
-            concepts.append(read_ml20m_items(src['items']))
-        try: src['directors'] = require(hetrec/'movie_directors.dat', 'hetrec', root, download)
-        except DatasetNotFound as e: warnings.warn(f'{e} Without it {name} gets no director concept.')
-        else: concepts.append(read_hetrec_people(hetrec, 'director'))
-        if (a := _optional(hetrec/'movie_actors.dat')):
-            src['actors'] = a; concepts.append(read_hetrec_people(hetrec, 'actor'))
-    elif name == 'netflix':
-        src['ratings'] = require(root/'netflix/training_set', name, root, download)
-        ratings = read_netflix_ratings(src['ratings'], progress=progress)
-        if (t := _optional(root/'netflix/movie_titles.txt')):
-            src['items'] = t; concepts.append(read_netflix_items(t))
+    if name == 'synthetic': return make_synthetic(**synthetic_kwargs)
+    ratings, concepts, src = READERS[name](name, root, download, progress)   # one reader per dataset, above
     concepts = pd.concat(concepts, ignore_index=True) if concepts else pd.DataFrame(columns=['item', 'concept', 'value'])
     return RawDataset(name, ratings, concepts, {k: str(v) for k, v in src.items()})
+
 
 # %% ../nbs/00_data.ipynb #5c26e096
 def highest_rating_per_pair(user, item, rating) -> np.ndarray:
