@@ -2,13 +2,20 @@
 
 Each (dataset, model) is one resumable Optuna study (cadvae_nb.tune.tune, the same code as `cadvae tune`) run in
 bench/out/tune/DATASET-MODEL (trial runs, ignored by git); its study.db, best.json and trials.csv are copied to
-bench/studies/DATASET-MODEL/ as they land. Killed, the same command resumes where it stopped."""
-import sys, shutil, argparse
+bench/studies/DATASET-MODEL/ as they land: study.db and trials.csv after every trial, so that a study spanning several
+sessions is committed as it goes. Killed, the same command resumes where it stopped; on a machine without the run
+folder it resumes from the committed study.db (the trials already told stay told)."""
+import sys, shutil, sqlite3, argparse
 from pathlib import Path
 from cadvae_nb.data import prepare
-from cadvae_nb.tune import tune
+from cadvae_nb.tune import tune, trials_table
 
 HERE = Path(__file__).parent
+
+def copy_db(src, dst):
+    "A consistent copy of a SQLite file that another connection may be writing (SQLite's backup API)."
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(src) as a, sqlite3.connect(dst) as b: a.backup(b)
 
 def main():
     ap = argparse.ArgumentParser()
@@ -19,10 +26,15 @@ def main():
     split = prepare(a.dataset, download=False, progress=False)
     for model in a.models:
         out = HERE / 'out' / 'tune' / f'{a.dataset}-{model}'
-        tune(split, model, out, trials=a.trials, setting=a.setting, seeds=a.seeds, progress=False,
-                   log=lambda m: print(f'{a.dataset} {model}: {m}', flush=True), command=' '.join(['python'] + sys.argv))
         keep = HERE / 'studies' / f'{a.dataset}-{model}'
-        keep.mkdir(parents=True, exist_ok=True)
+        if not (out / 'study.db').exists() and (keep / 'study.db').exists(): copy_db(keep / 'study.db', out / 'study.db')
+        def log(m, out=out, keep=keep, model=model):
+            print(f'{a.dataset} {model}: {m}', flush=True)
+            if m.startswith('trial') and 'resuming' not in m:      # a trial was told: keep the study as it stands
+                copy_db(out / 'study.db', keep / 'study.db')
+                trials_table(out).to_csv(keep / 'trials.csv', index=False)
+        tune(split, model, out, trials=a.trials, setting=a.setting, seeds=a.seeds, progress=False, log=log,
+             command=' '.join(['python'] + sys.argv))
         for f in ('study.db', 'best.json', 'trials.csv'): shutil.copy(out / f, keep / f)
 
 if __name__ == '__main__': main()
