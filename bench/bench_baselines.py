@@ -1,6 +1,7 @@
 """The disentangled baselines beside CaD-VAE: DGCF and SEM-MacridVAE on ML-100k and ML-1M (3 seeds), and their speed.
 Results are appended to bench/dgcf_quality.json / bench/sem_macridvae_quality.json as runs finish (finished runs are
-skipped, so the script can be stopped and restarted); notebooks 05c and 05d display them.
+skipped, so the script can be stopped and restarted); notebooks 05c and 05d define the protocols (DGCF_PLAN, dgcf_runs;
+SEM_PROTOCOL, SEM_VARIANTS, sem_variant_runs) and display the results.
 
     CADVAE_DATA=../shared/data python bench/bench_baselines.py [dgcf|sem|sem_ablate|speed|kernels]
 """
@@ -9,14 +10,13 @@ from pathlib import Path
 import pandas as pd
 from cadvae_nb.data import prepare
 from cadvae_nb.train import TrainConfig, fit
+from cadvae_nb.dgcf import DGCF_PLAN, dgcf_protocol, dgcf_runs                    # the protocols live in notebooks 05c
+from cadvae_nb.sem_macridvae import SEM_PROTOCOL, sem_variant_runs               # and 05d
 from _common import machine  # bench/ is on sys.path when a script here runs
-from bench_vae import defaults_quality, PLAN
+from bench_vae import defaults_quality
 
 HERE = Path(__file__).parent
 OUT = HERE / 'out'
-# DGCF: users per batch (each contributes all its clicks as BPR positives), epochs, patience, learning rates tried on seed 0
-DGCF_PLAN = {'ml-100k': dict(batch_size=100, epochs=200, patience=30, lrs=(0.003, 0.01, 0.03)),
-             'ml-1m': dict(batch_size=500, epochs=150, patience=15, lrs=(0.01, 0.03))}
 
 def _record(path, command, protocol):
     return json.loads(path.read_text()) if path.exists() else {'machine': machine(), 'command': command, 'protocol': protocol, 'runs': []}
@@ -24,37 +24,18 @@ def _record(path, command, protocol):
 def dgcf(seeds=(0, 1, 2)):
     "DGCF at the authors' defaults (d=64, K=4, 1 layer, 2 routing iterations); learning rate chosen on validation NDCG@100 with seed 0."
     path = HERE / 'dgcf_quality.json'
-    rec = _record(path, 'CADVAE_DATA=../shared/data python bench/bench_baselines.py dgcf',
-                  'graph = training users + validation/test users\' fold-in clicks (never held-out clicks); BPR over every graph edge '
-                  'once an epoch, one sampled negative each; learning rate chosen on validation NDCG@100 (seed 0); '
-                  + '; '.join(f'{ds}: {p["batch_size"]} users a batch, <= {p["epochs"]} epochs, patience {p["patience"]}, lr tried {p["lrs"]}'
-                              for ds, p in DGCF_PLAN.items()))
+    rec = _record(path, 'CADVAE_DATA=../shared/data python bench/bench_baselines.py dgcf', dgcf_protocol())
     for ds, p in DGCF_PLAN.items():
         if sum(r['dataset'] == ds for r in rec['runs']) >= len(seeds): continue
         split = prepare(ds, download=False, progress=False)
-        def run(lr, seed):
-            cfg = TrainConfig(model='dgcf', epochs=p['epochs'], batch_size=p['batch_size'], patience=p['patience'], lr=lr, seed=seed)
-            return fit(split, OUT / f'{ds}-dgcf-lr{lr}-{seed}', cfg, progress=False, log=lambda *a: None)
-        trials = {lr: run(lr, 0) for lr in p['lrs']}
-        best = max(trials, key=lambda lr: trials[lr]['validation']['ndcg@100'])
-        print(ds, {lr: round(r['validation']['ndcg@100'], 4) for lr, r in trials.items()}, '->', best, flush=True)
-        for seed in seeds:
-            res = trials[best] if seed == 0 else run(best, seed)
-            res['config'] = {k: v for k, v in p.items() if k != 'lrs'} | {'lr': best,
-                             'validation_ndcg@100_by_lr': {str(lr): r['validation']['ndcg@100'] for lr, r in trials.items()}}
-            res['tag'] = f'lr={best} (chosen on validation)'
+        for res in dgcf_runs(split, OUT, p, seeds, log=lambda *a: print(*a, flush=True)):
             rec['runs'].append(res); path.write_text(json.dumps(rec, indent=1))
-            print(ds, 'dgcf', seed, round(res['test']['ndcg@100'], 4), f"{res['seconds_per_epoch']:.2f}s/epoch", flush=True)
+            print(ds, 'dgcf', res['seed'], round(res['test']['ndcg@100'], 4), f"{res['seconds_per_epoch']:.2f}s/epoch", flush=True)
 
 def sem():
     "SEM-MacridVAE at MacridVAE's defaults and protocol, item embeddings and prototypes initialised from the item side information."
     defaults_quality('sem-macridvae', HERE / 'sem_macridvae_quality.json', 'CADVAE_DATA=../shared/data python bench/bench_baselines.py sem',
-                     'MacridVAE defaults (K=7, d=100, tau=0.1, beta=0.2, std0=0.075, dropout 0.5) and protocol (ML-100k: batch 100, '
-                     '<= 200 epochs, patience 50; ML-1M: batch 100, <= 100 epochs, patience 20); semantic features: genres, decade, '
-                     'director, leading actors, title words')
-
-SEM_VARIANTS = {'without the decade block': {'blocks': ['director', 'genre', 'actor', 'title']},
-                'item embeddings only (random prototypes)': {'init_cores': False}}
+                     SEM_PROTOCOL)
 
 def sem_ablate(datasets=('ml-100k', 'ml-1m'), seeds=(0, 1, 2)):
     "Why SEM-MacridVAE trails MacridVAE here: the same runs without the decade block, and with only the item embeddings initialised."
@@ -62,16 +43,10 @@ def sem_ablate(datasets=('ml-100k', 'ml-1m'), seeds=(0, 1, 2)):
     rec = _record(path, 'CADVAE_DATA=../shared/data python bench/bench_baselines.py sem_ablate', 'as `sem`, one change each')
     done = {(r['dataset'], r['tag'], r['seed']) for r in rec['runs']}
     for ds in datasets:
-        epochs, bs, patience = PLAN[ds]
         split = prepare(ds, download=False, progress=False)
-        for tag, kw in SEM_VARIANTS.items():
-            for seed in seeds:
-                if (ds, tag, seed) in done: continue
-                cfg = TrainConfig(model='sem-macridvae', epochs=epochs, batch_size=bs, patience=patience, seed=seed, model_kw=kw)
-                res = fit(split, OUT / f'{ds}-sem-macridvae-{"-".join(map(str, kw.values()))}-{seed}'.replace(' ', ''), cfg, progress=False, log=lambda *a: None)
-                res['tag'] = tag
-                rec['runs'].append(res); path.write_text(json.dumps(rec, indent=1))
-                print(ds, tag, seed, round(res['test']['ndcg@100'], 4), flush=True)
+        for res in sem_variant_runs(split, OUT, seeds, done):
+            rec['runs'].append(res); path.write_text(json.dumps(rec, indent=1))
+            print(ds, res['tag'], res['seed'], round(res['test']['ndcg@100'], 4), flush=True)
 
 def kernels(reps=3):
     "One forward + backward pass of DGCF's propagation over the ML-1M graph: our sparse kernels against the gather/scatter form."

@@ -1,6 +1,7 @@
 """Quality and speed of MultDAE and beta-MultVAE on ML-100k and ML-1M (3 seeds, both settings), CPU.
 Results go to bench/vae_quality.json (one record per run, appended as runs finish; finished runs are skipped, so the
-script can be stopped and restarted) and bench/vae_speed.json. Notebook 06_train displays them.
+script can be stopped and restarted) and bench/vae_speed.json. Notebook 06_train displays them. The protocol and the
+runs are defined in notebook 06 (cadvae_nb.train: VAE_PLAN, protocol_runs, DAE_LAMS, dae_lambda_runs).
 
     CADVAE_DATA=../shared/data python bench/bench_vae.py [quality|speed|dae_lam|dae_tuned|macrid|bf16]
 
@@ -8,38 +9,26 @@ script can be stopped and restarted) and bench/vae_speed.json. Notebook 06_train
 training epoch of beta-Mult-VAE (published I-600-200-600-I, batch 500) on ML-1M, alternating the two, and test
 NDCG@100 of Mult-DAE with its ML-1M preset (as `cadvae train` uses it), seeds 0-2, with and without.
 """
-import json, math, os, resource, sys, time
+import json, resource, sys, time
 from pathlib import Path
-import torch
 from cadvae_nb.data import prepare
-from cadvae_nb.train import TrainConfig, fit
+from cadvae_nb.train import TrainConfig, fit, VAE_PLAN, protocol_runs, DAE_LAMS, dae_lambda_fit, dae_lambda_runs
 from _common import machine  # bench/ is on sys.path when a script here runs
 
 HERE = Path(__file__).parent
 OUT = HERE / 'out'
-PLAN = {  # dataset: (epochs, batch size, patience)
-    'ml-100k': (200, 100, 50),
-    'ml-1m': (100, 100, 20),  # batch 500 gives only 10 updates an epoch here: still improving after 100 epochs
-}
 
 
 def quality(seeds=(0, 1, 2)):
+    "Mult-DAE and beta-Mult-VAE in both settings under the protocol (cadvae_nb.train.protocol_runs, notebook 06), `seeds`."
     path = HERE / 'vae_quality.json'
     rec = json.loads(path.read_text()) if path.exists() else {'machine': machine(), 'command': 'python bench/bench_vae.py quality', 'runs': []}
     done = {(r['dataset'], r['model'], r['setting'], r['seed']) for r in rec['runs']}
-    for ds, (epochs, bs, patience) in PLAN.items():
+    for ds in VAE_PLAN:
         split = prepare(ds, download=False, progress=False)
-        steps = epochs * math.ceil(split.train.shape[0] / bs)
-        for setting in ('table1', 'published'):
-            for model in ('multdae', 'multvae'):
-                for seed in seeds:
-                    if (ds, model, setting, seed) in done: continue
-                    kw = {'anneal_steps': int(0.8 * steps)} if model == 'multvae' else {}  # reach the beta cap at 80% of training
-                    cfg = TrainConfig(model=model, setting=setting, epochs=epochs, batch_size=bs, patience=patience, seed=seed, model_kw=kw)
-                    res = fit(split, OUT / f'{ds}-{model}-{setting}-{seed}', cfg, progress=False, log=lambda *a: None)
-                    res['config'] = {'epochs': epochs, 'batch_size': bs, 'patience': patience, **kw}
-                    rec['runs'].append(res); path.write_text(json.dumps(rec, indent=1))
-                    print(ds, model, setting, seed, round(res['test']['ndcg@100'], 4), f"{res['seconds_per_epoch']:.2f}s/epoch", flush=True)
+        for res in protocol_runs(split, OUT, ('multdae', 'multvae'), ('table1', 'published'), seeds, done):
+            rec['runs'].append(res); path.write_text(json.dumps(rec, indent=1))
+            print(ds, res['model'], res['setting'], res['seed'], round(res['test']['ndcg@100'], 4), f"{res['seconds_per_epoch']:.2f}s/epoch", flush=True)
 
 def speed():
     "Seconds per training epoch (median of epochs 2-3) and peak memory, CPU, published settings."
@@ -102,57 +91,40 @@ def bf16(seeds=(0, 1, 2), reps=2):
         indent=1))
     print('wrote', HERE / 'vae_bf16.json')
 
-def dae_lam(lams=(0.0, 0.001, 0.003, 0.01)):
+def dae_lam(lams=DAE_LAMS):
     "Mult-DAE's L2 weight on ML-1M (table1 setting, seed 0), selected on validation NDCG@100: is vae_cf's 0.01 right here?"
     split = prepare('ml-1m', download=False, progress=False)
-    epochs, bs, patience = PLAN['ml-1m']
     rows = []
     for lam in lams:
-        cfg = TrainConfig(model='multdae', setting='table1', epochs=epochs, batch_size=bs, patience=patience, seed=0, model_kw={'lam': lam})
-        res = fit(split, OUT / f'ml-1m-multdae-table1-lam{lam}', cfg, progress=False, log=lambda *a: None)
+        res = dae_lambda_fit(split, OUT, 'table1', lam)
         rows.append({'lam': lam, 'val_ndcg@100': res['validation']['ndcg@100'], 'test_ndcg@100': res['test']['ndcg@100'],
                      'test_recall@20': res['test']['recall@20'], 'best_epoch': res['best_epoch']})
         print(rows[-1], flush=True)
     (HERE / 'dae_lam.json').write_text(json.dumps({'machine': machine(), 'command': 'python bench/bench_vae.py dae_lam',
                                                    'results': rows}, indent=1))
 
-def dae_tuned(lams=(0.0, 0.001, 0.003, 0.01), seeds=(0, 1, 2)):
-    "Mult-DAE with its L2 weight chosen on validation NDCG@100 (seed 0) per dataset and setting, then 3 seeds; appended to vae_quality.json."
+def dae_tuned(seeds=(0, 1, 2)):
+    "Mult-DAE with its L2 weight chosen on validation (cadvae_nb.train.dae_lambda_runs) per dataset and setting, then `seeds`; appended to vae_quality.json."
     path = HERE / 'vae_quality.json'
     rec = json.loads(path.read_text())
-    for ds, (epochs, bs, patience) in PLAN.items():
+    for ds in VAE_PLAN:
         split = prepare(ds, download=False, progress=False)
         for setting in ('table1', 'published'):
             if any(r.get('tag', '').startswith('lambda') and (r['dataset'], r['setting']) == (ds, setting) for r in rec['runs']): continue
-            def run(lam, seed):
-                cfg = TrainConfig(model='multdae', setting=setting, epochs=epochs, batch_size=bs, patience=patience, seed=seed, model_kw={'lam': lam})
-                name = f'{ds}-multdae-{setting}-lam{lam}' + ('' if seed == 0 else f'-seed{seed}')
-                return fit(split, OUT / name, cfg, progress=False, log=lambda *a: None)
-            trials = {lam: run(lam, 0) for lam in lams}
-            best = max(trials, key=lambda l: trials[l]['validation']['ndcg@100'])
-            print(ds, setting, {l: round(r['validation']['ndcg@100'], 4) for l, r in trials.items()}, '->', best, flush=True)
-            for seed in seeds:
-                res = trials[best] if seed == 0 else run(best, seed)
-                res['config'] = {'epochs': epochs, 'batch_size': bs, 'patience': patience, 'lam': best,
-                                 'validation_ndcg@100_by_lam': {str(l): r['validation']['ndcg@100'] for l, r in trials.items()}}
-                res['tag'] = f'lambda={best} (chosen on validation)'  # the trials are in res['config']
+            for res in dae_lambda_runs(split, OUT, setting, seeds=seeds, log=lambda *a: print(*a, flush=True)):
                 rec['runs'].append(res); path.write_text(json.dumps(rec, indent=1))
-                print(ds, 'multdae', setting, seed, best, round(res['test']['ndcg@100'], 4), flush=True)
+                print(ds, 'multdae', setting, res['seed'], res['config']['lam'], round(res['test']['ndcg@100'], 4), flush=True)
 
 def defaults_quality(model, path, command, protocol=None, seeds=(0, 1, 2)):
-    "`model` at its published setting with the VAE protocol of PLAN on ML-100k and ML-1M, `seeds`; records appended to `path`."
+    "`model` at its published setting under the protocol (cadvae_nb.train.protocol_runs) on ML-100k and ML-1M, `seeds`; records appended to `path`."
     rec = json.loads(path.read_text()) if path.exists() else {'machine': machine(), 'command': command, 'runs': []}
     if protocol: rec.setdefault('protocol', protocol)
-    done = {(r['dataset'], r['seed']) for r in rec['runs']}
-    for ds, (epochs, bs, patience) in PLAN.items():
+    done = {(r['dataset'], r['model'], r['setting'], r['seed']) for r in rec['runs']}
+    for ds in VAE_PLAN:
         split = prepare(ds, download=False, progress=False)
-        for seed in seeds:
-            if (ds, seed) in done: continue
-            cfg = TrainConfig(model=model, setting='published', epochs=epochs, batch_size=bs, patience=patience, seed=seed)
-            res = fit(split, OUT / f'{ds}-{model}-published-{seed}', cfg, progress=False, log=lambda *a: None)
-            res['config'] = {'epochs': epochs, 'batch_size': bs, 'patience': patience}
+        for res in protocol_runs(split, OUT, (model,), ('published',), seeds, done):
             rec['runs'].append(res); path.write_text(json.dumps(rec, indent=1))
-            print(ds, model, seed, round(res['test']['ndcg@100'], 4), f"{res['seconds_per_epoch']:.2f}s/epoch", flush=True)
+            print(ds, model, res['seed'], round(res['test']['ndcg@100'], 4), f"{res['seconds_per_epoch']:.2f}s/epoch", flush=True)
 
 def macrid():
     "MacridVAE at the authors' defaults (K=7, d=100, tau=0.1, beta=0.2, std0=0.075, dropout 0.5) on ML-100k and ML-1M, 3 seeds."

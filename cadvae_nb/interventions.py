@@ -5,18 +5,23 @@
 # %% ../nbs/09_interventions.ipynb #7ba72e68
 from __future__ import annotations
 import json, math, difflib, warnings
+from dataclasses import replace
 from pathlib import Path
 import numpy as np, pandas as pd, scipy.sparse as sp, torch
 from .data import (DataError, Split, UNKNOWN, concept_matrix, load_split, prepare, read_ml100k_table, read_ml1m_table,
-                            read_ml20m_table)
+                            read_ml20m_table, make_synthetic, binarize)
 from .blocks import Batch
-from .causal import intervene
-from .train import RunError, load_run
+from .metrics import METRICS, ranking_metrics, exclude_fold_in, sparse_rows_to_tensor
+from .causal import intervene, learned_graph, shd, acyclicity
+from .train import RunError, load_run, fit
+from .tune import preset_config
 
 # %% auto #0
-__all__ = ['UnknownName', 'run_split', 'load_recommender', 'user_row', 'items_row', 'concept_values', 'dominant_values',
-           'value_points', 'concept_point', 'parse_do', 'exogenous', 'log_probs', 'block_contributions', 'recommend',
-           'item_titles', 'recommend_run']
+__all__ = ['TRUTH_PLANS', 'TARGET_MIN_USERS', 'EXPLAIN_TOP', 'UnknownName', 'run_split', 'load_recommender', 'user_row',
+           'items_row', 'concept_values', 'dominant_values', 'value_points', 'concept_point', 'parse_do', 'exogenous',
+           'log_probs', 'block_contributions', 'recommend', 'item_titles', 'recommend_run', 'truth_run',
+           'counterfactual_targets', 'counterfactual_clicks', 'score_interventions', 'explanation_shares',
+           'counterfactual_check', 'graph_options', 'graph_recovery']
 
 # %% ../nbs/09_interventions.ipynb #6528d886
 class UnknownName(DataError):
@@ -216,3 +221,113 @@ def recommend_run(run, user=None, items=None, k=10, do=None, explain=False, spli
         _, values = concept_values(s, a) if a in getattr(model, 'concepts', []) else (None, [_concept_index(model, a)])
         if v not in values: raise UnknownName(f'--do {a}={v}: {a} has no value {v!r}{_closest(v, values)}')
     return recommend(model, s, x, k, do, explain, item_titles(s))
+
+# %% ../nbs/09_interventions.ipynb #27055db2
+# `full`: the default synthetic data, the preset as `cadvae train` uses it; `tiny`: a check that the code runs
+TRUTH_PLANS = {'full': dict(syn={}, over={}, kw={}, graph_seeds=(0, 1, 2), lagrangian={}),
+               'tiny': dict(syn=dict(n_users=400, n_items=200, n_interactions=12_000), over=dict(epochs=2, batch_size=100, patience=2),
+                            kw=dict(d=8, hidden=16), graph_seeds=(0,), lagrangian=dict(dual_every=2))}
+
+def truth_run(split: Split, plan: dict, run, seed=0, **kw):
+    "Train (or reload the finished) CaD-VAE with the preset, `plan`'s overrides and options `kw` into folder `run`: (metrics, model on the CPU)."
+    cfg, _ = preset_config('cadvae', split, 'table1', **plan['over'], model_kw={**plan['kw'], **kw})
+    res = fit(split, run, replace(cfg, seed=seed), progress=False, log=lambda *a: None,
+              source={'dataset': 'synthetic', 'data': None, 'synthetic': plan['syn']})
+    return res, load_run(run, split, 'cpu')[1]
+
+# %% ../nbs/09_interventions.ipynb #f75cb81c
+TARGET_MIN_USERS, EXPLAIN_TOP = 5, 20
+
+def counterfactual_targets(points, own, min_users=TARGET_MIN_USERS, seed=0) -> np.ndarray:
+    "A target value per user: drawn among the values of `points` (from `value_points`) dominant for >= `min_users` training users, never the user's own (`own`)."
+    _, n, _ = points
+    pool = np.flatnonzero(n >= min_users)
+    t = pool[np.random.default_rng(seed).integers(len(pool), size=len(own))]
+    clash = t == own
+    t[clash] = pool[(np.searchsorted(pool, t[clash]) + 1) % len(pool)]   # the next one in the pool
+    return t
+
+# %% ../nbs/09_interventions.ipynb #7452177f
+def counterfactual_clicks(split: Split, concept, values) -> sp.csr_matrix:
+    "The test users' clicks (test users x items) in the split's synthetic data regenerated with do(concept = values[u]) for test user u."
+    n_tr, n_vd = split.train.shape[0], split.validation_tr.shape[0]
+    users = np.asarray(split.user_ids)[n_tr + n_vd:]                  # the generator's user ids (from 1)
+    who = np.full(split.truth['params']['n_users'], values[0], dtype=object)
+    who[users - 1] = values                                           # only the test users' clicks are kept
+    clicks, _ = binarize(make_synthetic(**split.truth['params'], do={concept: list(who)}).ratings, name='counterfactual')
+    col = pd.Series(np.arange(split.n_items), index=split.item_ids)
+    row = pd.Series(np.arange(len(users)), index=users)
+    c = clicks[clicks.user.isin(users) & clicks.item.isin(split.item_ids)]
+    return sp.csr_matrix((np.ones(len(c), np.float32), (row[c.user].to_numpy(), col[c.item].to_numpy())), shape=(len(users), split.n_items))
+
+# %% ../nbs/09_interventions.ipynb #c62754f1
+def _mean_metrics(scores, fold_in, heldout):
+    m = ranking_metrics(exclude_fold_in(scores, fold_in), heldout, ks=(20, 50, 100))
+    ok = heldout.sum(1) > 0
+    return {k: float(m[k][ok].mean()) for k in METRICS}, int(ok.sum())
+
+def score_interventions(model, x: sp.csr_matrix, heldout: sp.csr_matrix, concept, V: torch.Tensor) -> dict:
+    "Mean metrics against `heldout` (users with one, fold-in items left out) of the recommendations from clicks `x` under do(concept = V[u]) and without."
+    _, eps = exogenous(model, x)
+    X, H = sparse_rows_to_tensor(x), sparse_rows_to_tensor(heldout)
+    H = H * (1 - X)                                                   # what the user already has is not a find
+    out = {}
+    for what, z in (('do', intervene(model.causal, eps, _concept_index(model, concept), V)), ('no_do', model.causal(eps))):
+        out[what], out['n_users'] = _mean_metrics(log_probs(model, z), X, H)
+    return out
+
+# %% ../nbs/09_interventions.ipynb #195c3900
+def explanation_shares(model, split: Split, x: sp.csr_matrix, concept='genre', top=EXPLAIN_TOP) -> dict:
+    "On the top `top` of each row of `x`, the mean share of |Delta| of `concept`'s block, for items of the user's dominant value of it and for the others."
+    M, _ = concept_values(split, concept)
+    item_value, user_value = np.asarray(M.argmax(axis=1)).ravel(), dominant_values(x, M)
+    c, eps = exogenous(model, x)
+    z = model.causal(eps)
+    shown = exclude_fold_in(log_probs(model, z), sparse_rows_to_tensor(x)).topk(top, 1).indices
+    delta = block_contributions(model, z, c).abs()                   # (users, k, items)
+    share = (delta[:, _concept_index(model, concept)] / delta.sum(1).clamp(min=1e-12)).gather(1, shown).numpy()
+    mine = item_value[shown.numpy()] == user_value[:, None]
+    return {f'dominant_{concept}_items': float(share[mine].mean()), 'other_items': float(share[~mine].mean()),
+            f'n_dominant_{concept}_items': int(mine.sum()), 'n_other_items': int((~mine).sum()), 'uniform_share': 1 / model.k}
+
+# %% ../nbs/09_interventions.ipynb #540b51e1
+def counterfactual_check(out, plan='full', log=print) -> dict:
+    "CaD-VAE and its causal=False twin on the synthetic data of `plan`: do(target director) and no intervention scored against the counterfactual clicks, and the genre explanations."
+    p, sfx = TRUTH_PLANS[plan], '' if plan == 'full' else f'-{plan}'
+    split = prepare('synthetic', progress=False, **p['syn'])
+    models = {c: truth_run(split, p, Path(out)/f'causal-cf-causal{c}{sfx}', causal=c) for c in (True, False)}
+    x = split.test_tr
+    pts = {c: value_points(m, split, ['director'])['director'] for c, (_, m) in models.items()}
+    target = counterfactual_targets(pts[True], dominant_values(x, concept_values(split, 'director')[0]))
+    Y = counterfactual_clicks(split, 'director', pts[True][2][target])
+    rec = {'targets': {'pool_min_training_users': TARGET_MIN_USERS, 'n_distinct': int(len(np.unique(target)))}, 'models': {}}
+    for causal, (res, model) in models.items():
+        r = {'factual_test': res['test'], **score_interventions(model, x, Y, 'director', pts[causal][0][target]),
+             'explain_genre_share': explanation_shares(model, split, x)}
+        rec['models']['cadvae' if causal else 'cadvae_causal_false'] = r
+        log('causal' if causal else 'A = 0', {k: (round(v['ndcg@100'], 4) if isinstance(v, dict) and 'ndcg@100' in v else v) for k, v in r.items()})
+    return rec
+
+# %% ../nbs/09_interventions.ipynb #e22f7f06
+def graph_options(acyc, plan: dict) -> dict:
+    "CaD-VAE's options to learn the structure with acyclicity `acyc` ('fixed', weight 1, or 'lagrangian' with `plan`'s dual options)."
+    # zsup `parents`: the preset's `literal` L_zsup gives A no gradient (DESIGN.md, decision 4)
+    return {'learn_structure': True, 'acyclicity': acyc, 'zsup': 'parents',
+            **({'acyclicity_weight': 1.0} if acyc == 'fixed' else plan['lagrangian'])}
+
+def graph_recovery(out, plan='full', threshold=0.3, log=print) -> dict:
+    "CaD-VAE with a learnable structure on the synthetic data of `plan`, fixed penalty and augmented Lagrangian, `plan`'s seeds: each learned graph against the truth."
+    p, sfx = TRUTH_PLANS[plan], '' if plan == 'full' else f'-{plan}'
+    split = prepare('synthetic', progress=False, **p['syn'])
+    truth = np.array(split.truth['graph'])
+    runs = []
+    for acyc in ('fixed', 'lagrangian'):
+        for seed in p['graph_seeds']:
+            res, model = truth_run(split, p, Path(out)/f'causal-graph-{acyc}-seed{seed}{sfx}', seed, **graph_options(acyc, p))
+            G, A = learned_graph(model.causal, threshold), model.causal.A.detach()
+            runs.append({'acyclicity': acyc, 'seed': seed, 'shd': shd(G, truth), 'graph': G.tolist(), 'A': A.numpy().round(4).tolist(),
+                         'h': float(acyclicity(A)), 'alpha': float(model.causal.alpha), 'rho': float(model.causal.rho),
+                         'test': res['test'], 'best_epoch': res['best_epoch']})
+            log(acyc, 'seed', seed, 'SHD', runs[-1]['shd'], 'h', round(runs[-1]['h'], 5))
+    return {'threshold': threshold, 'concepts': split.stats['concepts'], 'truth': truth.tolist(), 'runs': runs,
+            'mean_shd': {a: float(np.mean([r['shd'] for r in runs if r['acyclicity'] == a])) for a in ('fixed', 'lagrangian')}}

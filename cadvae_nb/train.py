@@ -18,11 +18,12 @@ from .metrics import evaluate, METRICS
 from .blocks import Batch, n_params, model_spec, model_names, fingerprint
 
 # %% auto #0
-__all__ = ['CONFIG_RULES', 'OPTION_RULES', 'CHECKSUMS', 'NAN_CHECK_EVERY', 'RESUMABLE', 'RunError', 'ConfigError', 'TrainConfig',
-           'model_kwargs', 'cpu_bf16', 'resolve_device', 'dist_setup', 'split_fingerprint', 'make_model',
-           'model_options', 'check_config', 'check_split', 'save_checkpoint', 'load_checkpoint', 'run_lock',
-           'LossModule', 'train_epoch', 'evaluate_model', 'evaluate_split', 'fit', 'graph_record', 'finish', 'load_run',
-           'evaluate_run']
+__all__ = ['CONFIG_RULES', 'OPTION_RULES', 'CHECKSUMS', 'NAN_CHECK_EVERY', 'RESUMABLE', 'VAE_PLAN', 'DAE_LAMS', 'RunError',
+           'ConfigError', 'TrainConfig', 'model_kwargs', 'cpu_bf16', 'resolve_device', 'dist_setup',
+           'split_fingerprint', 'make_model', 'model_options', 'check_config', 'check_split', 'save_checkpoint',
+           'load_checkpoint', 'run_lock', 'LossModule', 'train_epoch', 'evaluate_model', 'evaluate_split', 'fit',
+           'graph_record', 'finish', 'load_run', 'evaluate_run', 'protocol_fit', 'anneal_to_cap', 'protocol_runs',
+           'choose_on_validation', 'dae_lambda_fit', 'dae_lambda_runs']
 
 # %% ../nbs/06_train.ipynb #9e04a656
 class RunError(DataError):
@@ -479,3 +480,55 @@ def evaluate_run(run, split: Split, device='auto') -> dict:
     cfg, model, ident = load_run(run, split, device)
     dev = next(model.parameters()).device
     return evaluate_split(model, split, dev, cfg.eval_batch_size)
+
+# %% ../nbs/06_train.ipynb #6dbaa501
+# Adam at lr 1e-3 for every model; on ML-1M a batch of 500 users gives only 10 updates an epoch, and the models were
+# still improving after 100 epochs: hence 100 users a batch on both datasets
+VAE_PLAN = {'ml-100k': dict(epochs=200, batch_size=100, patience=50),
+            'ml-1m': dict(epochs=100, batch_size=100, patience=20)}
+
+def protocol_fit(split: Split, out, model, seed=0, setting='published', name=None, plan=VAE_PLAN, **model_kw) -> dict:
+    "Train (or reload the finished) `model` under `plan[split.name]` into OUT/NAME (by default DATASET-MODEL-SETTING-SEED), quietly."
+    cfg = TrainConfig(model=model, setting=setting, seed=seed, model_kw=model_kw, **plan[split.name])
+    return fit(split, Path(out)/(name or f'{split.name}-{model}-{setting}-{seed}'), cfg, progress=False, log=lambda *a: None)
+
+def anneal_to_cap(split: Split, plan=VAE_PLAN, at=0.8) -> dict:
+    "β-Mult-VAE's option for the protocol: the KL weight reaches its cap after `at` of the planned steps."
+    p = plan[split.name]
+    return {'anneal_steps': int(at * (p['epochs'] * math.ceil(split.train.shape[0] / p['batch_size'])))}
+
+# %% ../nbs/06_train.ipynb #2204baf7
+def protocol_runs(split: Split, out, models, settings=('published',), seeds=(0, 1, 2), done=(), plan=VAE_PLAN):
+    "Each of `models` in each of `settings` with each of `seeds` under the protocol, skipping the (dataset, model, setting, seed) in `done`: yields the records."
+    for setting in settings:
+        for model in models:
+            for seed in seeds:
+                if (split.name, model, setting, seed) in done: continue
+                kw = anneal_to_cap(split, plan) if model == 'multvae' else {}
+                res = protocol_fit(split, out, model, seed, setting, plan=plan, **kw)
+                res['config'] = {**plan[split.name], **kw}
+                yield res
+
+# %% ../nbs/06_train.ipynb #f801402e
+def choose_on_validation(train_one, values, seeds=(0, 1, 2)):
+    "`train_one(value, seed)` for every value with seed 0, the best by validation NDCG@100, then `seeds` with it: (best, {value: seed-0 metrics}, [metrics per seed])."
+    trials = {v: train_one(v, 0) for v in values}
+    best = max(trials, key=lambda v: trials[v]['validation']['ndcg@100'])
+    return best, trials, [trials[best] if s == 0 else train_one(best, s) for s in seeds]
+
+DAE_LAMS = (0.0, 0.001, 0.003, 0.01)     # Mult-DAE's L2 weight: vae_cf's 0.01 (tuned on ML-20M) and smaller ones
+
+def dae_lambda_fit(split: Split, out, setting, lam, seed=0, plan=VAE_PLAN) -> dict:
+    "Mult-DAE with L2 weight `lam` under the protocol into OUT/DATASET-multdae-SETTING-lam{lam} (with -seedS after it for a seed other than 0)."
+    name = f'{split.name}-multdae-{setting}-lam{lam}' + ('' if seed == 0 else f'-seed{seed}')
+    return protocol_fit(split, out, 'multdae', seed, setting, name=name, plan=plan, lam=lam)
+
+def dae_lambda_runs(split: Split, out, setting, lams=DAE_LAMS, seeds=(0, 1, 2), plan=VAE_PLAN, log=print) -> list:
+    "Mult-DAE with its L2 weight chosen on validation NDCG@100 (seed 0) among `lams`, then `seeds`: the records, with every trial in `config`."
+    best, trials, runs = choose_on_validation(lambda lam, seed: dae_lambda_fit(split, out, setting, lam, seed, plan), lams, seeds)
+    log(split.name, setting, {l: round(r['validation']['ndcg@100'], 4) for l, r in trials.items()}, '->', best)
+    for res in runs:
+        res['config'] = {**plan[split.name], 'lam': best,
+                         'validation_ndcg@100_by_lam': {str(l): r['validation']['ndcg@100'] for l, r in trials.items()}}
+        res['tag'] = f'lambda={best} (chosen on validation)'
+    return runs
