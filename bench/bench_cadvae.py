@@ -10,7 +10,7 @@
 Runs go to bench/out/ (resumable: a finished run is reloaded, not retrained); results to bench/cadvae_*.json,
 one record appended per finished run. CPU or GPU as --device auto finds (CADVAE_DATA must point at the data).
 """
-import json, os, sys, time
+import json, sys, time
 from pathlib import Path
 import numpy as np, torch
 from cadvae_nb.data import prepare

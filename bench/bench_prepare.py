@@ -4,7 +4,7 @@ synthetic dataset of ML-20M's size, each in a fresh process. Results go to bench
 
     CADVAE_DATA=../shared/data python bench/bench_prepare.py
 """
-import json, os, resource, subprocess, sys, tempfile, time
+import json, subprocess, sys, tempfile, time
 from pathlib import Path
 from _common import machine  # bench/ is on sys.path when a script here runs
 

@@ -58,8 +58,8 @@ def model_kwargs(cfg: TrainConfig, n_train_users: int) -> dict:
 
 def cpu_bf16() -> bool:
     "Whether this CPU has native bfloat16 matmuls (AVX512-BF16 or AMX, from /proc/cpuinfo); without them bfloat16 is emulated and slower."
-    try: flags = next(l for l in open('/proc/cpuinfo') if l.startswith('flags')).split()
-    except (OSError, StopIteration): return False
+    try: flags = next((l for l in Path('/proc/cpuinfo').read_text().splitlines() if l.startswith('flags')), '').split()
+    except OSError: return False
     return 'avx512_bf16' in flags or 'amx_bf16' in flags
 
 # %% ../nbs/06_train.ipynb #563d139f
@@ -126,6 +126,8 @@ OPTION_RULES = {  # model option -> (test, what is allowed), whichever model tak
     'zsup': (lambda v: v in ('parents', 'literal'), 'must be "parents" or "literal" (notebook 04)'),
 }
 
+
+# %% ../nbs/06_train.ipynb #eb032470
 def model_options(model) -> list:
     "The keyword options of `model`'s constructor (following `**kw` into the parent class), less those the loop supplies."
     spec, opts = model_spec(model), []
