@@ -12,8 +12,7 @@ from cadvae_nb.data import prepare
 from cadvae_nb.train import TrainConfig, fit
 from cadvae_nb.dgcf import DGCF_PLAN, dgcf_protocol, dgcf_runs                    # the protocols live in notebooks 05c
 from cadvae_nb.sem_macridvae import SEM_PROTOCOL, sem_variant_runs               # and 05d
-from _common import machine  # bench/ is on sys.path when a script here runs
-from bench_vae import defaults_quality
+from _common import machine, defaults_quality  # bench/ is on sys.path when a script here runs
 
 HERE = Path(__file__).parent
 OUT = HERE / 'out'

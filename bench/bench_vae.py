@@ -13,7 +13,7 @@ import json, resource, sys, time
 from pathlib import Path
 from cadvae_nb.data import prepare
 from cadvae_nb.train import TrainConfig, fit, VAE_PLAN, protocol_runs, DAE_LAMS, dae_lambda_fit, dae_lambda_runs
-from _common import machine  # bench/ is on sys.path when a script here runs
+from _common import machine, defaults_quality  # bench/ is on sys.path when a script here runs
 
 HERE = Path(__file__).parent
 OUT = HERE / 'out'
@@ -114,17 +114,6 @@ def dae_tuned(seeds=(0, 1, 2)):
             for res in dae_lambda_runs(split, OUT, setting, seeds=seeds, log=lambda *a: print(*a, flush=True)):
                 rec['runs'].append(res); path.write_text(json.dumps(rec, indent=1))
                 print(ds, 'multdae', setting, res['seed'], res['config']['lam'], round(res['test']['ndcg@100'], 4), flush=True)
-
-def defaults_quality(model, path, command, protocol=None, seeds=(0, 1, 2)):
-    "`model` at its published setting under the protocol (cadvae_nb.train.protocol_runs) on ML-100k and ML-1M, `seeds`; records appended to `path`."
-    rec = json.loads(path.read_text()) if path.exists() else {'machine': machine(), 'command': command, 'runs': []}
-    if protocol: rec.setdefault('protocol', protocol)
-    done = {(r['dataset'], r['model'], r['setting'], r['seed']) for r in rec['runs']}
-    for ds in VAE_PLAN:
-        split = prepare(ds, download=False, progress=False)
-        for res in protocol_runs(split, OUT, (model,), ('published',), seeds, done):
-            rec['runs'].append(res); path.write_text(json.dumps(rec, indent=1))
-            print(ds, model, res['seed'], round(res['test']['ndcg@100'], 4), f"{res['seconds_per_epoch']:.2f}s/epoch", flush=True)
 
 def macrid():
     "MacridVAE at the authors' defaults (K=7, d=100, tau=0.1, beta=0.2, std0=0.075, dropout 0.5) on ML-100k and ML-1M, 3 seeds."
