@@ -10,7 +10,8 @@ MathJax, and loads every page in Chromium (QtWebEngine, offscreen). After MathJa
 - markdown that did not render: `**`, backtick fences, `](` or table pipes left in the text;
 - images that did not load; links to a documentation page or anchor that does not exist;
 - stderr and error outputs (warnings, tracebacks, progress bars) shown on the page;
-- blocks wider than the page (a horizontal scroll bar on a table, a code line or a figure).
+- blocks wider than the page (a horizontal scroll bar on a table, a code line or a figure), and table cells that
+  pandas cut short (ending in `...`).
 
 It writes OUT/report.md (one section per page, what it found), OUT/PAGE.html and screenshots OUT/PAGE-N.png (the page
 in 1600-pixel slices), and exits 1 if anything was found. Set up once, in a separate environment (PyQt6's wheels
@@ -105,6 +106,8 @@ PROBE = r"""
     stderr: [...document.querySelectorAll('[data-mime-type="application/vnd.jupyter.stderr"], .jp-OutputArea-output.jp-RenderedText[data-mime-type*="error"]')]
       .map(e => e.innerText.trim().split('\n')[0].slice(0, 120)),
     wide: [...new Set(wide)],
+    truncated: [...document.querySelectorAll('td, th')].filter(c => /(\.\.\.|…)$/.test(c.textContent.trim()))
+      .map(c => c.textContent.trim().slice(-60)),
     tables: document.querySelectorAll('table').length,
     figures: document.images.length,
     equations: document.querySelectorAll('.MathJax_Display, .MathJax').length,
@@ -201,7 +204,7 @@ def main():
     lines, n_bad = ['# Rendered documentation: what looks broken', ''], 0
     for name, r in results.items():
         r['bad_links'] = link_problems(r, anchors)
-        found = {k: r[k] for k in ('math_errors', 'raw_math', 'raw_markdown', 'broken_images', 'bad_links', 'stderr', 'wide') if r[k]}
+        found = {k: r[k] for k in ('math_errors', 'raw_math', 'raw_markdown', 'broken_images', 'bad_links', 'stderr', 'wide', 'truncated') if r[k]}
         n_bad += sum(map(len, found.values()))
         lines += [f'## {name} ({files[name]})', '',
                   f"{r['height']} px high, {r['equations']} math elements, {r['tables']} tables, {r['figures']} images; "
