@@ -67,7 +67,7 @@ def kernels(reps=3):
     try: res['gather/scatter'] = timed()
     finally: D.IntentPropagation.apply, D.EdgeDot.apply = fast
     out = {'machine': machine(), 'when': time.strftime('%Y-%m-%d'), 'command': 'CADVAE_DATA=../shared/data python bench/bench_baselines.py kernels',
-           'graph': {'nodes': model.n_users + model.n_items, 'directed_edges': int(len(model.col))}, 'd': model.d, 'K': model.K,
+           'graph': {'nodes': model.n_users + model.n_items, 'directed_edges': int(len(model.col))}, 'd': model.dim, 'K': model.K,
            'seconds_forward_backward': {k: round(v, 3) for k, v in res.items()}}
     print(out, flush=True); (HERE / 'dgcf_kernels.json').write_text(json.dumps(out, indent=1))
 

@@ -93,18 +93,18 @@ def csr_fingerprint(m) -> str:
 # %% ../nbs/05c_dgcf.ipynb #c15e89b9
 class DGCF(nn.Module):
     "Disentangled graph collaborative filtering over the users x items 0/1 matrix `graph` (every user it will score is a row)."
-    def __init__(self, graph: sp.csr_matrix, d=64, K=4, layers=1, iterations=2, reg=1e-3, cor_weight=0.01, cor_samples=256,
+    def __init__(self, graph: sp.csr_matrix, dim=64, K=4, layers=1, iterations=2, lam=1e-3, cor_weight=0.01, cor_samples=256,
                  blocks: dict | None = None):
         super().__init__()
-        if d % K: raise ValueError(f'd={d} does not split into K={K} equal intent chunks')
+        if dim % K: raise ValueError(f'dim={dim} does not split into K={K} equal intent chunks')
         if layers < 1 or iterations < 1: raise ValueError(f'layers={layers} and iterations={iterations} must be >= 1')
         self.training_matrix = sp.csr_matrix(graph, dtype=np.float32)
         self.n_users, self.n_items = self.training_matrix.shape
-        self.d, self.K, self.layers, self.iterations = d, K, layers, iterations
-        self.reg, self.cor_weight, self.cor_samples = reg, cor_weight, cor_samples
+        self.dim, self.K, self.layers, self.iterations = dim, K, layers, iterations
+        self.lam, self.cor_weight, self.cor_samples = lam, cor_weight, cor_samples
         self.blocks = blocks or {csr_fingerprint(self.training_matrix): 0}
-        self.user_emb = nn.Parameter(nn.init.xavier_normal_(torch.empty(self.n_users, d)))
-        self.item_emb = nn.Parameter(nn.init.xavier_normal_(torch.empty(self.n_items, d)))
+        self.user_emb = nn.Parameter(nn.init.xavier_normal_(torch.empty(self.n_users, dim)))
+        self.item_emb = nn.Parameter(nn.init.xavier_normal_(torch.empty(self.n_items, dim)))
         for k, v in edge_structure(self.training_matrix).items(): self.register_buffer(k, v, persistent=False)
         coo = self.training_matrix.tocoo()
         self.register_buffer('pos_keys', torch.from_numpy(np.sort(coo.row.astype(np.int64) * self.n_items + coo.col)), persistent=False)
@@ -132,7 +132,7 @@ class DGCF(nn.Module):
 @patch
 def propagate(self: DGCF):
     "Final user and item representations: routing and propagation over the whole graph, mean over layers."
-    g, N, K, dk = self._structure(), self.n_users + self.n_items, self.K, self.d // self.K
+    g, N, K, dk = self._structure(), self.n_users + self.n_items, self.K, self.dim // self.K
     with torch.autocast(self.user_emb.device.type, enabled=False):     # sparse kernels in float32
         ego = torch.cat([self.user_emb, self.item_emb]).float()
         outs, A = [ego], ego.new_ones(len(self.col), K)
@@ -146,7 +146,7 @@ def propagate(self: DGCF):
                 new = IntentPropagation.apply(w, x, g)
                 if layer < self.layers - 1 or t < self.iterations - 1:   # the last update would be unused
                     A = A + EdgeDot.apply(F.normalize(new, dim=2), tail_dir, g)
-            ego = new.reshape(N, self.d)
+            ego = new.reshape(N, self.dim)
             outs.append(ego)
         out = torch.stack(outs).mean(0)
     return out[:self.n_users], out[self.n_users:]
@@ -185,7 +185,7 @@ def loss(self: DGCF, b: Batch, step=0):
     bpr = F.softplus(-diff).mean()
     l2 = (self.user_emb[u].square().sum() + self.item_emb[pos].square().sum() + self.item_emb[neg].square().sum()) / (2 * len(u))
     cor = self.cor_loss(users_all, items_all) if self.K > 1 and self.cor_weight > 0 else bpr.new_zeros(())
-    return bpr + self.reg * l2 + self.cor_weight * cor, {'bpr': bpr.detach(), 'l2': l2.detach(), 'cor': cor.detach()}
+    return bpr + self.lam * l2 + self.cor_weight * cor, {'bpr': bpr.detach(), 'l2': l2.detach(), 'cor': cor.detach()}
 
 @patch
 def train(self: DGCF, mode=True):
@@ -209,12 +209,12 @@ def score(self: DGCF, b: Batch):
 @patch
 @torch.no_grad()
 def representation(self: DGCF, b: Batch):
-    "Per-intent user representations (batch, K, d/K)."
-    return self._representations()[0].index_select(0, b.users).view(-1, self.K, self.d // self.K)
+    "Per-intent user representations (batch, K, dim/K)."
+    return self._representations()[0].index_select(0, b.users).view(-1, self.K, self.dim // self.K)
 
 # %% ../nbs/05c_dgcf.ipynb #f7670427
-SETTINGS = {'published': dict(d=64, K=4, layers=1, iterations=2, reg=1e-3, cor_weight=0.01),
-            'table1': dict(d=100, K=4, layers=1, iterations=2, reg=1e-3, cor_weight=0.01)}
+SETTINGS = {'published': dict(dim=64, K=4, layers=1, iterations=2, lam=1e-3, cor_weight=0.01),
+            'table1': dict(dim=100, K=4, layers=1, iterations=2, lam=1e-3, cor_weight=0.01)}
 
 register_model('dgcf', 'DGCF', SETTINGS, build=lambda split, seed, **kw: DGCF.from_split(split, **kw), cls=DGCF, supplied=('blocks',))
 
