@@ -1,26 +1,29 @@
-"""Ablations of the tuned CaD-VAE: `python bench/bench_ablate.py DATASET` -> bench/ablate_tuned_DATASET.json.
+"""Ablations of the tuned CaD-VAE: `python bench/bench_ablate.py DATASET [--family tuned|decoder]`
+-> bench/ablate_FAMILY_DATASET.json.
 
 Reads the selected options of bench/studies/DATASET-cadvae/best.json and retrains them with seeds 0-2 with one
-causal part changed; the selected model's own seeds 0-2 are its study's final runs (same seeds: a paired
+causal part changed (family `tuned`, notebook 07's ablation_variants) or with Mult-DAE's one-layer decoder at the same
+budget (family `decoder`, decoder_variants); the selected model's own seeds 0-2 are its study's final runs (same seeds: a paired
 comparison). Resumable: finished runs are read back from bench/out/ablate/."""
-import sys, json
+import sys, json, argparse
 from dataclasses import replace
 from pathlib import Path
 from cadvae_nb.data import prepare
 from cadvae_nb.train import TrainConfig, fit
 from cadvae_nb.tune import trial_config, machine
-from cadvae_nb.experiments import ablation_variants, ABLATION_SEEDS as SEEDS   # the definitions live in notebook 07
+from cadvae_nb.experiments import ablation_variants, decoder_variants, ABLATION_SEEDS as SEEDS   # the definitions live in notebook 07
 
 HERE = Path(__file__).parent
-def main(ds):
+def main(ds, family='tuned'):
     best = json.loads((HERE / 'studies' / f'{ds}-cadvae' / 'best.json').read_text())
     split = prepare(ds, download=False, progress=False)
     p = best['preset']
     base = trial_config(best['params'], TrainConfig(model='cadvae', setting=best['setting'], epochs=p['epochs'], patience=p['patience']),
                         split.train.shape[0])
-    out = HERE / f'ablate_tuned_{ds}.json'
+    out = HERE / f'ablate_{family}_{ds}.json'
     data = {'machine': machine(), 'command': ' '.join(['python'] + sys.argv), 'selected': best['params'], 'runs': []}
-    for name, change in ablation_variants(best['params']).items():
+    variants = ablation_variants(best['params']) if family == 'tuned' else decoder_variants(best['params'], len(split.stats['concepts']))
+    for name, change in variants.items():
         for s in SEEDS:
             cfg = replace(base, seed=s, model_kw={**base.model_kw, **change})
             run = HERE / 'out' / 'ablate' / f'{ds}-{"-".join(f"{k}{v}" for k, v in change.items())}-seed{s}'
@@ -30,4 +33,6 @@ def main(ds):
             print(ds, name, s, round(res['test']['ndcg@100'], 4), flush=True)
             out.write_text(json.dumps(data, indent=1))
 
-if __name__ == '__main__': main(sys.argv[1])
+if __name__ == '__main__':
+    ap = argparse.ArgumentParser(); ap.add_argument('dataset'); ap.add_argument('--family', choices=('tuned', 'decoder'), default='tuned')
+    a = ap.parse_args(); main(a.dataset, a.family)

@@ -14,14 +14,17 @@ from .elbo import kl_exogenous, kl_causal, ConditionalPrior, kl_weights, OBJECTI
 from .losses import ConceptLabels, asup_loss, zsup_loss, zsup_parents_loss, ParentPredictor, objective, ZSUP
 
 # %% auto #0
-__all__ = ['SETTINGS', 'CaDVAE', 'cadvae_space']
+__all__ = ['DECODERS', 'SETTINGS', 'CaDVAE', 'cadvae_space']
 
 # %% ../nbs/05_cadvae.ipynb #2028e4f6
+DECODERS = ('mlp', 'linear')
+
 class CaDVAE(nn.Module):
     "CaD-VAE: encoder E(x, c) of exogenous factors, causal layer over k concepts of d dims, decoder, Eq. 16 loss."
     def __init__(self, split: Split,
                  d=100,                   # dimensions of each concept block (fine-grained factors)
                  hidden=100,              # width of the encoder's first layer and of the decoder's hidden layer
+                 decoder='mlp',           # `mlp`: z -> hidden -> items (tanh between); `linear`: z -> items, as Mult-DAE's
                  dropout=0.5,             # input dropout, as Mult-VAE
                  objective='single',      # `single`: NLL + beta KL_z; `paper`: Eq. 13, NLL + kl_eps_weight KL_eps + beta KL_z
                  beta=0.2,                # the KL_z weight, reached after anneal_steps updates (the ramp's end, not vae_cf's cap)
@@ -37,9 +40,9 @@ class CaDVAE(nn.Module):
                  dual_every=100,          # learnable structure, `lagrangian`: optimisation steps between dual updates
                  causal=True):            # False: A = 0, no causal layer (the ablation)
         super().__init__()
-        if objective not in OBJECTIVES: raise ValueError(f'objective {objective!r}: known {", ".join(OBJECTIVES)}')
-        if zsup not in ZSUP: raise ValueError(f'zsup {zsup!r}: known {", ".join(ZSUP)}')
-        if acyclicity not in ('lagrangian', 'fixed'): raise ValueError(f'acyclicity {acyclicity!r}: known lagrangian, fixed')
+        for name, v, known in (('objective', objective, OBJECTIVES), ('zsup', zsup, ZSUP), ('decoder', decoder, DECODERS),
+                               ('acyclicity', acyclicity, ('lagrangian', 'fixed'))):
+            if v not in known: raise ValueError(f'{name} {v!r}: known {", ".join(known)}')
         if isinstance(dual_every, bool) or not isinstance(dual_every, int) or dual_every < 1: raise ValueError(f'dual_every {dual_every!r}: must be an integer >= 1')
         self.acyclicity, self.dual_every = acyclicity, dual_every
         self.n_items, self.d, self.objective, self.zsup = split.n_items, d, objective, zsup
@@ -53,7 +56,7 @@ class CaDVAE(nn.Module):
         self.causal = CausalLayer(k, d, mask=mask, learn_structure=learn_structure and causal)
         self.prior = ConditionalPrior(k, d)
         self.predictor = ParentPredictor(k, d) if zsup == 'parents' else None
-        self.dec = mlp([k * d, hidden, self.n_items])
+        self.dec = mlp([k * d, hidden, self.n_items] if decoder == 'mlp' else [k * d, self.n_items])
 
 # %% ../nbs/05_cadvae.ipynb #5a55574b
 @patch

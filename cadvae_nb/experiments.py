@@ -21,7 +21,7 @@ def tuned_runs(ds: str, bench='bench') -> tuple[list, dict]:
     return rows, studies
 
 # %% auto #0
-__all__ = ['ABLATION_SEEDS', 'tuned_runs', 'ablation_variants']
+__all__ = ['ABLATION_SEEDS', 'tuned_runs', 'ablation_variants', 'decoder_variants']
 
 # %% ../nbs/07_experiments.ipynb #d0687674
 ABLATION_SEEDS = (0, 1, 2)   # paired with the selected model's own seeds 0-2 (its study's final runs)
@@ -37,3 +37,8 @@ def ablation_variants(params: dict) -> dict:
          'learnable structure': {'learn_structure': True}}
     if params.get('objective') == 'paper': v['objective single'] = {'objective': 'single'}
     return v
+
+def decoder_variants(params: dict, k: int, hidden: int = 100) -> dict:
+    "The tuned CaD-VAE with Mult-DAE's one-layer decoder, d such that k d is about the hidden width (the same budget)."
+    return {f'linear decoder, d = {hidden // k}': {'decoder': 'linear', 'd': hidden // k}}
+

@@ -122,6 +122,7 @@ OPTION_RULES = {  # model option -> (test, what is allowed), whichever model tak
     **{k: _POSINT for k in ('anneal_steps', 'd', 'dim', 'hidden', 'K', 'layers', 'iterations', 'cor_samples')},
     **{k: _BOOL for k in ('learn_structure', 'causal', 'titles', 'init_cores')},
     'labels': (lambda v: v in ('concentration', 'majority'), 'must be "concentration" or "majority"'),
+    'decoder': (lambda v: v in ('mlp', 'linear'), 'must be "mlp" or "linear" (notebook 05)'),
     'objective': (lambda v: v in ('single', 'paper'), 'must be "single" or "paper" (notebook 03)'),
     'zsup': (lambda v: v in ('parents', 'literal'), 'must be "parents" or "literal" (notebook 04)'),
 }
