@@ -1,11 +1,12 @@
-"""Tuning studies for Table 1: `python bench/bench_tune.py DATASET MODEL [MODEL ...] [--trials 20] [--seeds 5]`.
+"""Tuning studies for Table 1: `python bench/bench_tune.py DATASET MODEL [MODEL ...] [--trials 20] [--seeds 5]`;
+a variant of a model, with some options fixed: `... --variant NAME --fixed JSON` (folder DATASET-MODEL-NAME).
 
 Each (dataset, model) is one resumable Optuna study (cadvae_nb.tune.tune, the same code as `cadvae tune`) run in
 bench/out/tune/DATASET-MODEL (trial runs, ignored by git); its study.db, best.json and trials.csv are copied to
 bench/studies/DATASET-MODEL/ as they land: study.db and trials.csv after every trial, so that a study spanning several
 sessions is committed as it goes. Killed, the same command resumes where it stopped; on a machine without the run
 folder it resumes from the committed study.db (the trials already told stay told)."""
-import sys, shutil, sqlite3, argparse
+import sys, json, shutil, sqlite3, argparse
 from pathlib import Path
 from cadvae_nb.data import prepare
 from cadvae_nb.tune import tune, trials_table
@@ -22,11 +23,14 @@ def main():
     ap.add_argument('dataset'); ap.add_argument('models', nargs='+')
     ap.add_argument('--trials', type=int, default=20); ap.add_argument('--seeds', type=int, default=5)
     ap.add_argument('--setting', default='table1')
+    ap.add_argument('--variant', help='name of a variant: its study goes to DATASET-MODEL-VARIANT'); ap.add_argument('--fixed', help='its fixed options, JSON')
     a = ap.parse_args()
+    if bool(a.variant) != bool(a.fixed): ap.error('--variant and --fixed go together')
+    fixed, tag = (json.loads(a.fixed), f'-{a.variant}') if a.variant else (None, '')
     split = prepare(a.dataset, download=False, progress=False)
     for model in a.models:
-        out = HERE / 'out' / 'tune' / f'{a.dataset}-{model}'
-        keep = HERE / 'studies' / f'{a.dataset}-{model}'
+        out = HERE / 'out' / 'tune' / f'{a.dataset}-{model}{tag}'
+        keep = HERE / 'studies' / f'{a.dataset}-{model}{tag}'
         if not (out / 'study.db').exists() and (keep / 'study.db').exists(): copy_db(keep / 'study.db', out / 'study.db')
         def log(m, out=out, keep=keep, model=model):
             print(f'{a.dataset} {model}: {m}', flush=True)
@@ -34,7 +38,7 @@ def main():
                 copy_db(out / 'study.db', keep / 'study.db')
                 trials_table(out).to_csv(keep / 'trials.csv', index=False)
         tune(split, model, out, trials=a.trials, setting=a.setting, seeds=a.seeds, progress=False, log=log,
-             command=' '.join(['python'] + sys.argv))
+             command=' '.join(['python'] + sys.argv), fixed=fixed)
         for f in ('study.db', 'best.json', 'trials.csv'): shutil.copy(out / f, keep / f)
 
 if __name__ == '__main__': main()

@@ -94,6 +94,11 @@ def _print_result(model, setting, dataset, res):
           f"{res['seconds_per_epoch']:.2f} s/epoch on {res['device']}")
     for p in ('validation', 'test'): print(f'  {p:<10} ' + '  '.join(f'{k} {v:.4f}' for k, v in res[p].items() if k != 'n_users'))
 
+def _json_options(text, flag='--model_kw') -> dict:
+    "Model options given as JSON on the command line ({} when none)."
+    try: return json.loads(text) if text else {}
+    except json.JSONDecodeError as e: raise DataError(f'{flag} is not valid JSON ({e}): {text!r}') from None
+
 
 # %% ../nbs/10_cli.ipynb #f76fab1e
 def train_cmd(
@@ -119,8 +124,7 @@ def train_cmd(
     from cadvae_nb.train import TrainConfig, fit, check_config
     from cadvae_nb.tune import preset_config
     from tqdm.auto import tqdm
-    try: kw = json.loads(model_kw) if model_kw else {}
-    except json.JSONDecodeError as e: raise DataError(f'--model_kw is not valid JSON ({e}): {model_kw!r}') from None
+    kw = _json_options(model_kw)
     given = {k: v for k, v in dict(epochs=epochs, batch_size=batch_size, lr=lr, patience=patience).items() if v is not None}
     check_config(TrainConfig(model=model, setting=setting, seed=seed, device=device, cpu_amp=cpu_amp, model_kw=kw, **given))   # before the data is read or a folder made
     s, source = _split_for(dataset, split, data, offline, quiet)
@@ -169,6 +173,7 @@ def tune_cmd(
     epochs:int=None,          # epoch cap of each trial (default: per dataset, see notebook 06a)
     patience:int=None,        # early stopping of each trial (default: per dataset)
     seed:int=0,               # seed of the TPE sampler
+    model_kw:str=None,        # model options every trial shares, as JSON (a variant, e.g. '{"decoder": "linear", "d": 33}')
     device:str='auto',        # auto (CUDA when present), cpu or cuda
     data:str=None,            # data directory (default: $CADVAE_DATA, else ./data)
     offline:bool=False,       # never download
@@ -182,11 +187,12 @@ def tune_cmd(
     search_space(model)                                            # an untunable model is refused before any data is read
     for name, v in (('trials', trials), ('seeds', seeds)):
         if v < 1: raise DataError(f'--{name} {v}: must be an integer >= 1')
+    fixed = _json_options(model_kw)
     s, source = _split_for(dataset, split, data, offline, quiet)
     out = Path(out or Path('studies') / f'{model}-{s.name}')
     try:
         rec = tune(s, model, out, trials=trials, setting=setting, seeds=seeds, seed=seed, device=device, epochs=epochs,
-                   patience=patience, progress=not quiet, log=print, command=command)
+                   patience=patience, progress=not quiet, log=print, command=command, fixed=fixed)
     except KeyboardInterrupt:
         raise Interrupted(f'{out} keeps every finished trial; run the same command again to resume the study') from None
     f = rec['finals']

@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 import pandas as pd, torch
 from .data import Split, _atomic_write
-from .train import TrainConfig, RunError, ConfigError, fit, run_lock
+from .train import TrainConfig, RunError, ConfigError, fit, run_lock, check_config
 from .blocks import model_spec, model_names
 
 # %% auto #0
@@ -57,13 +57,16 @@ def machine() -> str:
             f'torch {torch.__version__} ({torch.get_num_threads()} threads)')
 
 # %% ../nbs/06a_tune.ipynb #12fa9322
-def _study(out: Path, model, dataset, setting, seed):
+def _study(out: Path, model, dataset, setting, seed, fixed=None):
     import optuna
     optuna.logging.set_verbosity(optuna.logging.WARNING)
     storage, name = f'sqlite:///{out/"study.db"}', f'{model}-{dataset}-{setting}'
     other = [n for n in optuna.study.get_all_study_names(storage) if n != name]
     if other: raise RunError(f'{out} holds a study of {other[0]}, not {name}: use another --out')
     study = optuna.create_study(study_name=name, storage=storage, direction='maximize', load_if_exists=True)
+    if not study.trials and 'fixed' not in study.user_attrs: study.set_user_attr('fixed', fixed or {})
+    if study.user_attrs.get('fixed', {}) != (fixed or {}):   # a study's trials all share its fixed options
+        raise RunError(f'{out} holds a study with fixed options {study.user_attrs.get("fixed", {})}, not {fixed or {}}: use another --out')
     # seeded by the trials so far: a resumed study must not draw the sequence of its first start again
     study.sampler = optuna.samplers.TPESampler(seed=seed + len(study.trials))
     return study
@@ -89,16 +92,17 @@ def _run_trial(split, out, study, number, params, base, progress, log):
 
 # %% ../nbs/06a_tune.ipynb #c2e03011
 def tune(split: Split, model: str, out, trials=20, setting='table1', seeds=5, seed=0, device='auto', epochs=None, patience=None,
-         progress=True, log=print, command=None) -> dict:
-    "Tune `model` on `split` with `trials` Optuna trials into folder `out` (resumable), train the winner with `seeds` seeds; returns best.json's record."
+         progress=True, log=print, command=None, fixed=None) -> dict:
+    """Tune `model` on `split` with `trials` Optuna trials into folder `out` (resumable), train the winner with `seeds` seeds; returns best.json's record.
+    `fixed`: model options every trial shares (a variant of the model, e.g. {'decoder': 'linear'}), outside the search space."""
     import optuna
     space = search_space(model)
     if trials < 1 or seeds < 1: raise ConfigError(f'--trials {trials} and --seeds {seeds} must be at least 1')
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
     plan = {**plan_for(split.name), **{k: v for k, v in dict(epochs=epochs, patience=patience).items() if v}}   # PLANS, or overrides
-    base = TrainConfig(model=model, setting=setting, seed=0, device=device, **plan)
+    base = check_config(TrainConfig(model=model, setting=setting, seed=0, device=device, model_kw=dict(fixed or {}), **plan))
+    out = Path(out); out.mkdir(parents=True, exist_ok=True)                 # after the checks: a refused study leaves no folder
     with run_lock(out):                                          # one process per study folder
-        study = _study(out, model, split.name, setting, seed)
+        study = _study(out, model, split.name, setting, seed, fixed)
         for t in study.get_trials(deepcopy=False, states=(optuna.trial.TrialState.RUNNING,)):   # killed mid-trial: train on
             log(f'trial {t.number}: resuming'); _run_trial(split, out, study, t.number, t.params, base, progress, log)
         finished = lambda: len(study.get_trials(deepcopy=False, states=(optuna.trial.TrialState.COMPLETE, optuna.trial.TrialState.FAIL)))
@@ -141,7 +145,7 @@ def _finalise(split, out, study, model, setting, seeds, base, plan, progress, lo
     inside = max(f['best_epoch'] for f in finals) < 0.8 * plan['epochs']
     if not inside: warnings.warn(f'{model} on {split.name}: a best epoch is not below 80% of the cap ({plan["epochs"]}): raise the cap')
     rec = {'model': model, 'dataset': split.name, 'setting': setting, 'machine': machine(), 'command': command,
-           'trials': len(study.trials), 'best_trial': best.number, 'best_value': best.value, 'params': params,
+           'trials': len(study.trials), 'best_trial': best.number, 'best_value': best.value, 'params': params, 'fixed': base.model_kw,
            'preset': {'setting': setting, 'lr': cfg0.lr, 'batch_size': cfg0.batch_size, 'epochs': plan['epochs'],
                       'patience': plan['patience'], 'model_kw': cfg0.model_kw},
            'best_epoch_inside_cap': inside, 'finals': finals}
@@ -158,6 +162,7 @@ def collect_presets(best_files, path=PRESETS_FILE, protocols=None) -> dict:
     presets = dict(protocols or {})                              # a study's winner replaces a protocol
     for f in map(Path, best_files):
         b = json.loads(f.read_text())
+        if b.get('fixed'): continue                              # a study of a variant (fixed options) is an experiment, not a preset
         presets[f"{b['model']}/{b['dataset']}/{b['setting']}"] = {
             'params': b['params'], 'epochs': b['preset']['epochs'], 'patience': b['preset']['patience'],
             'study': {'trials': b['trials'], 'best_trial': b['best_trial'], 'validation_ndcg@100': b['best_value'], 'machine': b['machine']}}
