@@ -15,7 +15,8 @@ def tuned_runs(ds: str, bench='bench') -> tuple[list, dict]:
         f = bench / 'studies' / f'{ds}-{m}' / 'best.json'
         if not f.exists(): continue
         b = studies[m] = json.loads(f.read_text())
-        rows += [{'dataset': ds, 'model': m, 'setting': b['setting'], 'tag': f"tuned, {b['trials']} trials", **r} for r in b['finals']]
+        rows += [{'dataset': ds, 'model': m, 'setting': b['setting'], 'tag': f"tuned, {b['trials']} trials" + (f", {b['fixed']}" if b.get('fixed') else ''), **r}
+                 for r in b['finals']]
     if (bench / 'ease.json').exists():
         rows += [{**r, 'tag': f"lambda={r['lam']:g} on validation"} for r in json.loads((bench / 'ease.json').read_text())['runs'] if r['dataset'] == ds]
     return rows, studies

@@ -162,9 +162,11 @@ def collect_presets(best_files, path=PRESETS_FILE, protocols=None) -> dict:
     presets = dict(protocols or {})                              # a study's winner replaces a protocol
     for f in map(Path, best_files):
         b = json.loads(f.read_text())
-        if b.get('fixed'): continue                              # a study of a variant (fixed options) is an experiment, not a preset
+        fixed = b.get('fixed') or {}
+        # a variant's study (fixed options) is an experiment until it is promoted by taking the folder DATASET-MODEL
+        if fixed and f.parent.name != f"{b['dataset']}-{b['model']}": continue
         presets[f"{b['model']}/{b['dataset']}/{b['setting']}"] = {
-            'params': b['params'], 'epochs': b['preset']['epochs'], 'patience': b['preset']['patience'],
+            'params': {**fixed, **b['params']}, 'epochs': b['preset']['epochs'], 'patience': b['preset']['patience'],
             'study': {'trials': b['trials'], 'best_trial': b['best_trial'], 'validation_ndcg@100': b['best_value'], 'machine': b['machine']}}
     _atomic_write(Path(path), lambda p: p.write_text(json.dumps(dict(sorted(presets.items())), indent=1)))
     return presets
