@@ -17,16 +17,18 @@ HERE = Path(__file__).parent
 def main(ds, family='tuned'):
     best = json.loads((HERE / 'studies' / f'{ds}-cadvae' / 'best.json').read_text())
     split = prepare(ds, download=False, progress=False)
-    p = best['preset']
-    base = trial_config(best['params'], TrainConfig(model='cadvae', setting=best['setting'], epochs=p['epochs'], patience=p['patience']),
+    p, fixed = best['preset'], best.get('fixed') or {}                # a promoted variant's study: its fixed options too
+    params = {**fixed, **best['params']}
+    base = trial_config(params, TrainConfig(model='cadvae', setting=best['setting'], epochs=p['epochs'], patience=p['patience']),
                         split.train.shape[0])
+    tag = ''.join(f'-{k}{v}' for k, v in fixed.items())              # its runs apart from those of the study it replaced
     out = HERE / f'ablate_{family}_{ds}.json'
-    data = {'machine': machine(), 'command': ' '.join(['python'] + sys.argv), 'selected': best['params'], 'runs': []}
-    variants = ablation_variants(best['params']) if family == 'tuned' else decoder_variants(best['params'], len(split.stats['concepts']))
+    data = {'machine': machine(), 'command': ' '.join(['python'] + sys.argv), 'selected': params, 'runs': []}
+    variants = ablation_variants(params) if family == 'tuned' else decoder_variants(params, len(split.stats['concepts']))
     for name, change in variants.items():
         for s in SEEDS:
             cfg = replace(base, seed=s, model_kw={**base.model_kw, **change})
-            run = HERE / 'out' / 'ablate' / f'{ds}-{"-".join(f"{k}{v}" for k, v in change.items())}-seed{s}'
+            run = HERE / 'out' / 'ablate' / f'{ds}{tag}-{"-".join(f"{k}{v}" for k, v in change.items())}-seed{s}'
             res = json.loads((run / 'metrics.json').read_text()) if (run / 'metrics.json').exists() else \
                 fit(split, run, cfg, progress=False, log=lambda *a: None)
             data['runs'].append({**res, 'ablation': name, 'change': change})

@@ -3,7 +3,9 @@
 From every study recorded here (`studies/*/best.json`), and, for the models without a study, from the protocol of
 their benchmark (the batch size, epoch cap, patience and, for DGCF, the learning rate its benchmark chose on
 validation), read from the benchmark's JSON file: `dgcf_quality.json`, `sem_macridvae_quality.json` and
-`macridvae_quality.json`. A study's winner replaces a protocol preset of the same model and dataset.
+`macridvae_quality.json`. A study's winner replaces a protocol preset of the same model and dataset. Only the
+folders named DATASET-MODEL are a model's study; `DATASET-MODEL-NAME` holds a variant (`bench_tune.py --variant`),
+promoted by moving it to DATASET-MODEL (the study it replaces moves to a variant's name).
 """
 import json
 from pathlib import Path
@@ -29,6 +31,12 @@ def protocols() -> dict:
     return out
 
 
+def model_studies() -> list:
+    "The best.json of every model's study: the folders named after their dataset and model, not the variants'."
+    files = sorted((HERE / 'studies').glob('*/best.json'))
+    return [f for f in files if f.parent.name == '{dataset}-{model}'.format(**json.loads(f.read_text()))]
+
+
 if __name__ == '__main__':
-    presets = collect_presets(sorted((HERE / 'studies').glob('*/best.json')), HERE.parent / 'cadvae_nb' / 'presets.json', protocols())
+    presets = collect_presets(model_studies(), HERE.parent / 'cadvae_nb' / 'presets.json', protocols())
     print('presets:', ', '.join(f"{k} ({'tuned' if 'study' in v else 'protocol'})" for k, v in presets.items()))
