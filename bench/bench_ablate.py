@@ -1,5 +1,5 @@
 """Ablations of the tuned CaD-VAE: `python bench/bench_ablate.py DATASET [--family tuned|decoder]`
--> bench/ablate_FAMILY_DATASET.json.
+-> bench/ablate_FAMILY_DATASET[-FIXED].json.
 
 Reads the selected options of bench/studies/DATASET-cadvae/best.json and retrains them with seeds 0-2 with one
 causal part changed (family `tuned`, notebook 07's ablation_variants) or with Mult-DAE's one-layer decoder at the same
@@ -22,7 +22,7 @@ def main(ds, family='tuned'):
     base = trial_config(params, TrainConfig(model='cadvae', setting=best['setting'], epochs=p['epochs'], patience=p['patience']),
                         split.train.shape[0])
     tag = ''.join(f'-{k}{v}' for k, v in fixed.items())              # its runs apart from those of the study it replaced
-    out = HERE / f'ablate_{family}_{ds}.json'
+    out = HERE / f'ablate_{family}_{ds}{tag}.json'                     # a promoted variant's ablations beside the replaced study's
     data = {'machine': machine(), 'command': ' '.join(['python'] + sys.argv), 'selected': params, 'runs': []}
     variants = ablation_variants(params) if family == 'tuned' else decoder_variants(params, len(split.stats['concepts']))
     for name, change in variants.items():
