@@ -21,7 +21,7 @@ carry Chromium as QtWebEngine):
     nbdev_proc_nbs                                         # in the project's environment: writes _proc/
     /tmp/docsvenv/bin/python tools/check_docs.py [--out _docs_check] [PAGE ...]
 """
-import argparse, json, os, re, sys
+import argparse, os, re, sys
 from pathlib import Path
 
 os.environ.setdefault('QT_QPA_PLATFORM', 'offscreen')
