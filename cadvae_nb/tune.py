@@ -167,7 +167,8 @@ def collect_presets(best_files, path=PRESETS_FILE, protocols=None) -> dict:
         if fixed and f.parent.name != f"{b['dataset']}-{b['model']}": continue
         presets[f"{b['model']}/{b['dataset']}/{b['setting']}"] = {
             'params': {**fixed, **b['params']}, 'epochs': b['preset']['epochs'], 'patience': b['preset']['patience'],
-            'study': {'trials': b['trials'], 'best_trial': b['best_trial'], 'validation_ndcg@100': b['best_value'], 'machine': b['machine']}}
+            'study': {'trials': b['trials'], 'best_trial': b['best_trial'], 'validation_ndcg@100': b['best_value'], 'machine': b['machine'],
+                      **({'fixed': fixed} if fixed else {})}}
     _atomic_write(Path(path), lambda p: p.write_text(json.dumps(dict(sorted(presets.items())), indent=1)))
     return presets
 
@@ -185,7 +186,8 @@ def preset_config(model: str, split: Split, setting='table1', presets=None, **ov
     fallback = [k for k in order if k in presets and k != key]
     model_kw = overrides.pop('model_kw', None) or {}
     base = TrainConfig(model=model, setting=setting)
-    origin = lambda p: f'tuned: {p["study"]["trials"]} trials' if 'study' in p else p.get('protocol', 'protocol')
+    origin = lambda p: (f'tuned: {p["study"]["trials"]} trials' + ''.join(f', {k}={v}' for k, v in p['study'].get('fixed', {}).items())
+                        if 'study' in p else p.get('protocol', 'protocol'))
     if key in presets: p, said = presets[key], f'preset {key} ({origin(presets[key])})'
     elif fallback: p, said = presets[fallback[0]], f'no preset {key}: using preset {fallback[0]}'
     else: p, said = None, f'no preset for {model}: library defaults'
