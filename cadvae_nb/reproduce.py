@@ -16,8 +16,8 @@ from .train import RunError, ConfigError, fit
 from .tune import preset_config, tune, collect_presets, machine
 
 # %% auto #0
-__all__ = ['plan_jobs', 'run_folder', 'split_for', 'run_job', 'reproduce', 'finished_runs', 'report_table', 'report_figure',
-           'write_report']
+__all__ = ['IDENTITY', 'plan_jobs', 'run_folder', 'split_for', 'run_job', 'reproduce', 'finished_runs', 'report_table',
+           'report_figure', 'write_report']
 
 # %% ../nbs/06b_reproduce.ipynb #f4637304
 def plan_jobs(datasets, models='all', seeds=5) -> list[tuple]:
@@ -48,11 +48,18 @@ def split_for(dataset, out, data=None, download=True, log=print) -> Split:
     return load_split(folder)
 
 # %% ../nbs/06b_reproduce.ipynb #a10f980c
+IDENTITY = ('model', 'setting', 'epochs', 'batch_size', 'lr', 'patience', 'seed', 'model_kw')   # what makes a run that of a preset
+
+def _stale(run, cfg) -> bool:
+    "Whether the finished run in `run` was trained with other options than `cfg` (a preset that has changed since)."
+    was = json.loads((run / 'config.json').read_text())
+    return any(was.get(k) != v for k, v in json.loads(json.dumps({k: getattr(cfg, k) for k in IDENTITY})).items())
+
 def run_job(split, out, model, seed, setting='table1', presets=None, device='auto', log=print) -> dict:
-    "Train (or read, when finished) one job; returns its metrics.json record."
+    "Train (or read, when finished with the same options) one job; returns its metrics.json record."
     run, spec = run_folder(out, split.name, model, seed), model_spec(model)
-    if (run / 'metrics.json').exists(): return json.loads((run / 'metrics.json').read_text())
     if spec.closed_form:
+        if (run / 'metrics.json').exists(): return json.loads((run / 'metrics.json').read_text())
         if _rank() > 0: return None                               # fitted once, by rank 0
         rec = spec.closed_form(split, device='cpu' if device == 'auto' else device)
         run.mkdir(parents=True, exist_ok=True)
@@ -60,6 +67,14 @@ def run_job(split, out, model, seed, setting='table1', presets=None, device='aut
         return rec
     cfg, said = preset_config(model, split, setting, presets=presets)
     cfg = replace(cfg, seed=seed, device=device)
+    if (run / 'metrics.json').exists():
+        if not _stale(run, cfg): return json.loads((run / 'metrics.json').read_text())
+        if _rank() == 0:                                          # kept, out of the report's way
+            old = run.parent / 'replaced' / f'{run.name}-{time.strftime("%Y%m%d-%H%M%S")}'
+            old.parent.mkdir(exist_ok=True); run.rename(old)
+            log(f'{split.name} {model} seed {seed}: its finished run has other options than the preset now; moved to {old}')
+        else:
+            while (run / 'metrics.json').exists(): time.sleep(0.2)   # rank 0 moves it aside
     log(f'{split.name} {model} seed {seed}: {said}')
     return fit(split, run, cfg, progress=False, log=lambda *a: None, source={'dataset': split.name})
 
