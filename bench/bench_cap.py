@@ -1,6 +1,6 @@
 """A study's winner retrained with a higher epoch cap, when its best epochs came too close to the study's cap.
 
-    python bench/bench_cap.py DATASET MODEL [--epochs N]   -> bench/studies/DATASET-MODEL/cap_check.json
+    python bench/bench_cap.py DATASET MODEL [--epochs N] [--variant NAME]   -> bench/studies/DATASET-MODEL[-NAME]/cap_check.json
 
 Reads bench/studies/DATASET-MODEL/best.json, trains the selected options with seeds 0-4 under the cap N (default:
 twice the study's), the same patience, and records validation and test metrics beside the study's own finals.
@@ -18,16 +18,18 @@ HERE = Path(__file__).parent
 
 if __name__ == '__main__':
     ds, model = sys.argv[1], sys.argv[2]
-    best = json.loads((HERE / 'studies' / f'{ds}-{model}' / 'best.json').read_text())
+    study = f'{ds}-{model}' + (f'-{sys.argv[sys.argv.index("--variant") + 1]}' if '--variant' in sys.argv else '')
+    best = json.loads((HERE / 'studies' / study / 'best.json').read_text())
+    params = {**(best.get('fixed') or {}), **best['params']}        # a variant's study: its fixed options too
     cap = int(sys.argv[sys.argv.index('--epochs') + 1]) if '--epochs' in sys.argv else 2 * best['preset']['epochs']
     split = prepare(ds, download=False, progress=False)
-    base = trial_config(best['params'], TrainConfig(model=model, setting=best['setting'], epochs=cap, patience=best['preset']['patience']),
+    base = trial_config(params, TrainConfig(model=model, setting=best['setting'], epochs=cap, patience=best['preset']['patience']),
                         split.train.shape[0])
-    out = HERE / 'studies' / f'{ds}-{model}' / 'cap_check.json'
+    out = HERE / 'studies' / study / 'cap_check.json'
     rec = {'machine': machine(), 'when': time.strftime('%Y-%m-%d %H:%M'), 'command': ' '.join(['python'] + sys.argv),
-           'study_cap': best['preset']['epochs'], 'cap': cap, 'patience': best['preset']['patience'], 'params': best['params'], 'runs': []}
+           'study_cap': best['preset']['epochs'], 'cap': cap, 'patience': best['preset']['patience'], 'params': params, 'runs': []}
     for seed in range(len(best['finals'])):
-        run = HERE / 'out' / 'cap' / f'{ds}-{model}-cap{cap}-seed{seed}'
+        run = HERE / 'out' / 'cap' / f'{study}-cap{cap}-seed{seed}'
         res = json.loads((run / 'metrics.json').read_text()) if (run / 'metrics.json').exists() else \
             fit(split, run, replace(base, seed=seed), progress=False, log=lambda *a: None)
         rec['runs'].append(res)
