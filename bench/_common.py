@@ -6,8 +6,9 @@ from cadvae_nb.tune import machine
 from cadvae_nb.data import prepare
 from cadvae_nb.train import VAE_PLAN, protocol_runs
 
-__all__ = ['machine', 'defaults_quality']
-OUT = Path(__file__).parent / 'out'
+__all__ = ['machine', 'defaults_quality', 'protocols', 'model_studies']
+HERE = Path(__file__).parent
+OUT = HERE / 'out'
 
 
 def defaults_quality(model, path, command, protocol=None, seeds=(0, 1, 2)):
@@ -20,3 +21,26 @@ def defaults_quality(model, path, command, protocol=None, seeds=(0, 1, 2)):
         for res in protocol_runs(split, OUT, (model,), ('published',), seeds, done):
             rec['runs'].append(res); path.write_text(json.dumps(rec, indent=1))
             print(ds, model, res['seed'], round(res['test']['ndcg@100'], 4), f"{res['seconds_per_epoch']:.2f}s/epoch", flush=True)
+
+
+def protocols() -> dict:
+    "Protocol presets (table1 setting) from the benchmarks of the models that keep their own protocol."
+    out = {}
+    for model, f in [('dgcf', 'dgcf_quality.json'), ('sem-macridvae', 'sem_macridvae_quality.json'), ('macridvae', 'macridvae_quality.json')]:
+        if not (HERE / f).exists(): continue
+        rec = json.loads((HERE / f).read_text())
+        for r in rec['runs']:
+            if r['model'] != model or r['seed'] != 0: continue
+            cfg = r['config']
+            params = {'lr': cfg.get('lr', 1e-3), 'batch_size': cfg['batch_size']}
+            how = 'learning rate chosen on validation' if 'validation_ndcg@100_by_lr' in cfg else "the authors' defaults"
+            out[f"{model}/{r['dataset']}/table1"] = {
+                'params': params, 'epochs': cfg['epochs'], 'patience': cfg['patience'],
+                'protocol': f"protocol of bench/{f}: {how}, batch {cfg['batch_size']}, <= {cfg['epochs']} epochs, patience {cfg['patience']}"}
+    return out
+
+
+def model_studies() -> list:
+    "The best.json of every model's study: the folders named after their dataset and model, not the variants'."
+    files = sorted((HERE / 'studies').glob('*/best.json'))
+    return [f for f in files if f.parent.name == '{dataset}-{model}'.format(**json.loads(f.read_text()))]

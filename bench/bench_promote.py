@@ -7,7 +7,7 @@ validation NDCG@100 is higher than that of the study it replaces: the choice is 
 Both studies stay on disk and in git, so the choice can be read and undone (promote NAME back)."""
 import json, shutil, argparse
 from pathlib import Path
-from bench_collect import protocols, model_studies
+from _common import protocols, model_studies  # bench/ is on sys.path when a script here runs
 from cadvae_nb.tune import collect_presets
 
 HERE = Path(__file__).parent
