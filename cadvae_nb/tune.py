@@ -157,6 +157,14 @@ def _finalise(split, out, study, model, setting, seeds, base, plan, progress, lo
 PRESETS_FILE = Path(__file__).parent/'presets.json' if '__file__' in globals() else Path('../cadvae_nb/presets.json')
 FALLBACK_DATASETS = ('ml-100k', 'ml-1m')     # whose presets stand in for a dataset without one, in this order
 
+def _checked_cap(f: Path, best: dict) -> dict | None:
+    "The cap check beside a study (`bench/bench_cap.py`) when it retrained the study's winner and every best epoch lies below 80% of its cap."
+    if not f.exists(): return None
+    cc = json.loads(f.read_text())
+    if cc['params'] != {**(best.get('fixed') or {}), **best['params']}:       # bench_cap trains the fixed options too
+        raise RunError(f'{f}: checks other options than the study beside it; run the cap check again')
+    return cc if max(r['best_epoch'] for r in cc['runs']) < 0.8 * cc['cap'] else None
+
 def collect_presets(best_files, path=PRESETS_FILE, protocols=None) -> dict:
     "Write the presets file from tuning studies' best.json files and, for models without a study, `protocols`; returns the presets."
     presets = dict(protocols or {})                              # a study's winner replaces a protocol
@@ -165,10 +173,12 @@ def collect_presets(best_files, path=PRESETS_FILE, protocols=None) -> dict:
         fixed = b.get('fixed') or {}
         # a variant's study (fixed options) is an experiment until it is promoted by taking the folder DATASET-MODEL
         if fixed and f.parent.name != f"{b['dataset']}-{b['model']}": continue
+        cap = _checked_cap(f.parent / 'cap_check.json', b)
         presets[f"{b['model']}/{b['dataset']}/{b['setting']}"] = {
-            'params': {**fixed, **b['params']}, 'epochs': b['preset']['epochs'], 'patience': b['preset']['patience'],
+            'params': {**fixed, **b['params']}, 'epochs': cap['cap'] if cap else b['preset']['epochs'],
+            'patience': cap['patience'] if cap else b['preset']['patience'],
             'study': {'trials': b['trials'], 'best_trial': b['best_trial'], 'validation_ndcg@100': b['best_value'], 'machine': b['machine'],
-                      **({'fixed': fixed} if fixed else {})}}
+                      **({'fixed': fixed} if fixed else {}), **({'cap_check': cap['cap']} if cap else {})}}
     _atomic_write(Path(path), lambda p: p.write_text(json.dumps(dict(sorted(presets.items())), indent=1)))
     return presets
 
