@@ -1,9 +1,10 @@
-"""Ablations of the tuned CaD-VAE: `python bench/bench_ablate.py DATASET [--family tuned|decoder]`
+"""Ablations of the tuned CaD-VAE: `python bench/bench_ablate.py DATASET [--family tuned|decoder|l2]`
 -> bench/ablate_FAMILY_DATASET[-FIXED].json.
 
 Reads the selected options of bench/studies/DATASET-cadvae/best.json and retrains them with seeds 0-2 with one
 causal part changed (family `tuned`, notebook 07's ablation_variants) or with Mult-DAE's one-layer decoder at the same
-budget (family `decoder`, decoder_variants); the selected model's own seeds 0-2 are its study's final runs (same seeds: a paired
+budget (family `decoder`, decoder_variants) or with Mult-DAE's L2 term at the weight Mult-DAE's study on DATASET selected
+(family `l2`, l2_variants); the selected model's own seeds 0-2 are its study's final runs (same seeds: a paired
 comparison). Resumable: finished runs are read back from bench/out/ablate/."""
 import sys, json, argparse
 from dataclasses import replace
@@ -11,7 +12,7 @@ from pathlib import Path
 from cadvae_nb.data import prepare
 from cadvae_nb.train import TrainConfig, fit
 from cadvae_nb.tune import trial_config, machine
-from cadvae_nb.experiments import ablation_variants, decoder_variants, ABLATION_SEEDS as SEEDS   # the definitions live in notebook 07
+from cadvae_nb.experiments import ablation_variants, decoder_variants, l2_variants, ABLATION_SEEDS as SEEDS   # the definitions live in notebook 07
 
 HERE = Path(__file__).parent
 def main(ds, family='tuned'):
@@ -24,7 +25,9 @@ def main(ds, family='tuned'):
     tag = ''.join(f'-{k}{v}' for k, v in fixed.items())              # its runs apart from those of the study it replaced
     out = HERE / f'ablate_{family}_{ds}{tag}.json'                     # a promoted variant's ablations beside the replaced study's
     data = {'machine': machine(), 'command': ' '.join(['python'] + sys.argv), 'selected': params, 'runs': []}
-    variants = ablation_variants(params) if family == 'tuned' else decoder_variants(params, len(split.stats['concepts']))
+    if family == 'tuned': variants = ablation_variants(params)
+    elif family == 'decoder': variants = decoder_variants(params, len(split.stats['concepts']))
+    else: variants = l2_variants(json.loads((HERE / 'studies' / f'{ds}-multdae' / 'best.json').read_text())['params']['lam'])
     for name, change in variants.items():
         for s in SEEDS:
             cfg = replace(base, seed=s, model_kw={**base.model_kw, **change})
@@ -36,5 +39,5 @@ def main(ds, family='tuned'):
             out.write_text(json.dumps(data, indent=1))
 
 if __name__ == '__main__':
-    ap = argparse.ArgumentParser(); ap.add_argument('dataset'); ap.add_argument('--family', choices=('tuned', 'decoder'), default='tuned')
+    ap = argparse.ArgumentParser(); ap.add_argument('dataset'); ap.add_argument('--family', choices=('tuned', 'decoder', 'l2'), default='tuned')
     a = ap.parse_args(); main(a.dataset, a.family)

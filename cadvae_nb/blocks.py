@@ -13,8 +13,8 @@ from torch import nn
 import torch.nn.functional as F
 
 # %% auto #0
-__all__ = ['MODELS', 'Batch', 'SparseInput', 'multinomial_nll', 'mlp', 'gaussian_kl', 'fingerprint', 'n_params', 'epoch_cost',
-           'common_space', 'ModelSpec', 'register_model', 'load_models', 'model_names', 'model_spec']
+__all__ = ['MODELS', 'Batch', 'SparseInput', 'multinomial_nll', 'mlp', 'weight_l2', 'gaussian_kl', 'fingerprint', 'n_params',
+           'epoch_cost', 'common_space', 'ModelSpec', 'register_model', 'load_models', 'model_names', 'model_spec']
 
 # %% ../nbs/01a_blocks.ipynb #c3c76887
 @dataclass
@@ -80,6 +80,11 @@ def mlp(dims) -> nn.Sequential:
         lin = nn.Linear(a, b); nn.init.xavier_uniform_(lin.weight); nn.init.trunc_normal_(lin.bias, std=0.001)
         layers += [lin] + ([nn.Tanh()] if i < len(dims) - 2 else [])
     return nn.Sequential(*layers)
+
+# %% ../nbs/01a_blocks.ipynb #2724b841
+def weight_l2(*modules: nn.Module) -> torch.Tensor:
+    "Sum of the squared weights (not biases) of `modules`, in float32: the L2 term `lam * weight_l2(...)` of a loss."
+    return sum((p.float() ** 2).sum() for m in modules for n, p in m.named_parameters() if n.endswith('weight'))
 
 # %% ../nbs/01a_blocks.ipynb #78951e0e
 def gaussian_kl(mu: torch.Tensor, logvar: torch.Tensor) -> torch.Tensor:

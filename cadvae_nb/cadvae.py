@@ -8,7 +8,7 @@ import numpy as np, torch
 from torch import nn
 from fastcore.basics import patch
 from .data import Split, prior_graph
-from .blocks import Batch, SparseInput, multinomial_nll, mlp, common_space, register_model
+from .blocks import Batch, SparseInput, multinomial_nll, mlp, weight_l2, common_space, register_model
 from .causal import CausalLayer
 from .elbo import kl_exogenous, kl_causal, ConditionalPrior, kl_weights, OBJECTIVES
 from .losses import ConceptLabels, asup_loss, zsup_loss, zsup_parents_loss, ParentPredictor, objective, ZSUP
@@ -38,7 +38,8 @@ class CaDVAE(nn.Module):
                  learn_structure=False,   # learn A (all off-diagonal edges) instead of masking it to the prior graph
                  acyclicity='lagrangian', # learnable structure: `lagrangian` (NOTEARS' augmented Lagrangian) or `fixed` (acyclicity_weight h(A))
                  dual_every=100,          # learnable structure, `lagrangian`: optimisation steps between dual updates
-                 causal=True):            # False: A = 0, no causal layer (the ablation)
+                 causal=True,             # False: A = 0, no causal layer (the ablation)
+                 lam=0.0):                # L2 weight on the encoder's and decoder's weights, as Mult-DAE's `lam` (0: none, as the paper)
         super().__init__()
         for name, v, known in (('objective', objective, OBJECTIVES), ('zsup', zsup, ZSUP), ('decoder', decoder, DECODERS),
                                ('acyclicity', acyclicity, ('lagrangian', 'fixed'))):
@@ -48,7 +49,7 @@ class CaDVAE(nn.Module):
         self.n_items, self.d, self.objective, self.zsup = split.n_items, d, objective, zsup
         self.concepts = list(split.stats['concepts'])
         self.k = k = len(self.concepts)
-        self.beta_final, self.kl_eps_final, self.gamma1, self.gamma2, self.acyclicity_weight, self.anneal_steps = beta, kl_eps_weight, gamma1, gamma2, acyclicity_weight, anneal_steps
+        self.beta_final, self.kl_eps_final, self.gamma1, self.gamma2, self.acyclicity_weight, self.anneal_steps, self.lam = beta, kl_eps_weight, gamma1, gamma2, acyclicity_weight, anneal_steps, lam
         self.labels = ConceptLabels(split, labels)
         self.inp = SparseInput(self.n_items, hidden, dropout)
         self.enc = nn.Linear(hidden + k, 2 * k * d)
@@ -97,6 +98,8 @@ def loss(self: CaDVAE, b: Batch, step=0):
     if duals: weight = 1.0                                                    # the augmented Lagrangian carries its own weights
     loss, parts = objective(multinomial_nll(logits, b), kl_eps, kl_z.mean(), asup_loss(c, A), l_zsup, pen,
                             w_eps=w_eps, beta=beta, gamma1=self.gamma1, gamma2=self.gamma2, acyclicity_weight=weight)
+    if self.lam:                                                              # Mult-DAE's L2 term, off by default
+        reg = weight_l2(self.inp, self.enc, self.dec); loss = loss + self.lam * reg; parts = {**parts, 'reg': reg.detach()}
     return loss, {**parts, 'h': h.detach(), **duals, 'kl_eps_weight': torch.tensor(w_eps), 'beta': torch.tensor(beta)}
 
 @patch

@@ -22,7 +22,7 @@ def tuned_runs(ds: str, bench='bench') -> tuple[list, dict]:
     return rows, studies
 
 # %% auto #0
-__all__ = ['ABLATION_SEEDS', 'tuned_runs', 'ablation_variants', 'decoder_variants']
+__all__ = ['ABLATION_SEEDS', 'tuned_runs', 'ablation_variants', 'decoder_variants', 'l2_variants']
 
 # %% ../nbs/07_experiments.ipynb #d0687674
 ABLATION_SEEDS = (0, 1, 2)   # paired with the selected model's own seeds 0-2 (its study's final runs)
@@ -42,4 +42,8 @@ def ablation_variants(params: dict) -> dict:
 def decoder_variants(params: dict, k: int, hidden: int = 100) -> dict:
     "The tuned CaD-VAE with Mult-DAE's one-layer decoder, d such that k d is about the hidden width (the same budget)."
     return {f'linear decoder, d = {hidden // k}': {'decoder': 'linear', 'd': hidden // k}}
+
+def l2_variants(lam: float) -> dict:
+    "The tuned CaD-VAE with Mult-DAE's L2 term on its weights, at the weight `lam` Mult-DAE's own study selected."
+    return {f"L2 on weights, lam = {lam:.2g} (Mult-DAE's)": {'lam': lam}}
 

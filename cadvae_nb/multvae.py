@@ -6,7 +6,7 @@
 from __future__ import annotations
 import torch
 from torch import nn
-from .blocks import Batch, SparseInput, multinomial_nll, mlp, gaussian_kl, common_space, register_model
+from .blocks import Batch, SparseInput, multinomial_nll, mlp, gaussian_kl, weight_l2, common_space, register_model
 
 # %% auto #0
 __all__ = ['SETTINGS', 'MultDAE', 'MultVAE', 'multdae_space', 'multvae_space']
@@ -24,7 +24,7 @@ class MultDAE(nn.Module):
 
     def loss(self, b: Batch, step=0):
         nll = multinomial_nll(self(b), b)
-        reg = sum((p.float() ** 2).sum() for n, p in self.named_parameters() if n.endswith('weight'))
+        reg = weight_l2(self)
         return nll + self.lam * reg, {'nll': nll.detach(), 'reg': reg.detach()}
 
     def score(self, b: Batch): return self(b)
