@@ -5,16 +5,23 @@ Reads the selected options of bench/studies/DATASET-cadvae/best.json and retrain
 causal part changed (family `tuned`, notebook 07's ablation_variants) or with Mult-DAE's one-layer decoder at the same
 budget (family `decoder`, decoder_variants) or with Mult-DAE's L2 term at the weight Mult-DAE's study on DATASET selected
 (family `l2`, l2_variants); the selected model's own seeds 0-2 are its study's final runs (same seeds: a paired
-comparison). Resumable: finished runs are read back from bench/out/ablate/."""
+comparison). Each run's learned A is recorded, and the selected model's (its study's final runs, from bench/out/tune/).
+Resumable: finished runs are read back from bench/out/ablate/."""
 import sys, json, argparse
 from dataclasses import replace
 from pathlib import Path
 from cadvae_nb.data import prepare
-from cadvae_nb.train import TrainConfig, fit
+from cadvae_nb.train import TrainConfig, fit, load_run
 from cadvae_nb.tune import trial_config, machine
 from cadvae_nb.experiments import ablation_variants, decoder_variants, l2_variants, ABLATION_SEEDS as SEEDS   # the definitions live in notebook 07
 
 HERE = Path(__file__).parent
+
+def learned_A(run, split):
+    "The causal layer's A (rows: cause, columns: effect) of the model saved in `run`, or None where the run is not on this machine."
+    if not (Path(run) / 'model.pt').exists(): return None
+    return load_run(run, split, 'cpu')[1].causal.A.detach().numpy().round(6).tolist()
+
 def main(ds, family='tuned'):
     best = json.loads((HERE / 'studies' / f'{ds}-cadvae' / 'best.json').read_text())
     split = prepare(ds, download=False, progress=False)
@@ -24,7 +31,8 @@ def main(ds, family='tuned'):
                         split.train.shape[0])
     tag = ''.join(f'-{k}{v}' for k, v in fixed.items())              # its runs apart from those of the study it replaced
     out = HERE / f'ablate_{family}_{ds}{tag}.json'                     # a promoted variant's ablations beside the replaced study's
-    data = {'machine': machine(), 'command': ' '.join(['python'] + sys.argv), 'selected': params, 'runs': []}
+    data = {'machine': machine(), 'command': ' '.join(['python'] + sys.argv), 'selected': params, 'runs': [],
+            'selected_A': {s: learned_A(HERE / 'out' / 'tune' / f'{ds}-cadvae' / 'final' / f'seed{s}', split) for s in SEEDS}}
     if family == 'tuned': variants = ablation_variants(params)
     elif family == 'decoder': variants = decoder_variants(params, len(split.stats['concepts']))
     else: variants = l2_variants(json.loads((HERE / 'studies' / f'{ds}-multdae' / 'best.json').read_text())['params']['lam'])
@@ -34,7 +42,7 @@ def main(ds, family='tuned'):
             run = HERE / 'out' / 'ablate' / f'{ds}{tag}-{"-".join(f"{k}{v}" for k, v in change.items())}-seed{s}'
             res = json.loads((run / 'metrics.json').read_text()) if (run / 'metrics.json').exists() else \
                 fit(split, run, cfg, progress=False, log=lambda *a: None)
-            data['runs'].append({**res, 'ablation': name, 'change': change})
+            data['runs'].append({**res, 'ablation': name, 'change': change, 'A': learned_A(run, split)})
             print(ds, name, s, round(res['test']['ndcg@100'], 4), flush=True)
             out.write_text(json.dumps(data, indent=1))
 

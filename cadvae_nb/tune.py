@@ -14,7 +14,7 @@ from .blocks import model_spec, model_names
 
 # %% auto #0
 __all__ = ['TRAIN_KEYS', 'PLANS', 'DEFAULT_PLAN', 'PRESETS_FILE', 'FALLBACK_DATASETS', 'search_space', 'trial_config', 'plan_for',
-           'machine', 'tune', 'trials_table', 'collect_presets', 'load_presets', 'preset_config']
+           'machine', 'tune', 'trials_table', 'checked_cap', 'collect_presets', 'load_presets', 'preset_config']
 
 # %% ../nbs/06a_tune.ipynb #b91986f6
 def search_space(model: str):
@@ -157,7 +157,7 @@ def _finalise(split, out, study, model, setting, seeds, base, plan, progress, lo
 PRESETS_FILE = Path(__file__).parent/'presets.json' if '__file__' in globals() else Path('../cadvae_nb/presets.json')
 FALLBACK_DATASETS = ('ml-100k', 'ml-1m')     # whose presets stand in for a dataset without one, in this order
 
-def _checked_cap(f: Path, best: dict) -> dict | None:
+def checked_cap(f: Path, best: dict) -> dict | None:
     "The cap check beside a study (`bench/bench_cap.py`) when it retrained the study's winner and every best epoch lies below 80% of its cap."
     if not f.exists(): return None
     cc = json.loads(f.read_text())
@@ -173,7 +173,7 @@ def collect_presets(best_files, path=PRESETS_FILE, protocols=None) -> dict:
         fixed = b.get('fixed') or {}
         # a variant's study (fixed options) is an experiment until it is promoted by taking the folder DATASET-MODEL
         if fixed and f.parent.name != f"{b['dataset']}-{b['model']}": continue
-        cap = _checked_cap(f.parent / 'cap_check.json', b)
+        cap = checked_cap(f.parent / 'cap_check.json', b)
         presets[f"{b['model']}/{b['dataset']}/{b['setting']}"] = {
             'params': {**fixed, **b['params']}, 'epochs': cap['cap'] if cap else b['preset']['epochs'],
             'patience': cap['patience'] if cap else b['preset']['patience'],
@@ -197,6 +197,7 @@ def preset_config(model: str, split: Split, setting='table1', presets=None, **ov
     model_kw = overrides.pop('model_kw', None) or {}
     base = TrainConfig(model=model, setting=setting)
     origin = lambda p: (f'tuned: {p["study"]["trials"]} trials' + ''.join(f', {k}={v}' for k, v in p['study'].get('fixed', {}).items())
+                        + (f', epoch cap {p["epochs"]} from its cap check' if 'cap_check' in p['study'] else '')
                         if 'study' in p else p.get('protocol', 'protocol'))
     if key in presets: p, said = presets[key], f'preset {key} ({origin(presets[key])})'
     elif fallback: p, said = presets[fallback[0]], f'no preset {key}: using preset {fallback[0]}'
