@@ -36,15 +36,20 @@ def main(ds, family='tuned'):
     if family == 'tuned': variants = ablation_variants(params)
     elif family == 'decoder': variants = decoder_variants(params, len(split.stats['concepts']))
     else: variants = l2_variants(json.loads((HERE / 'studies' / f'{ds}-multdae' / 'best.json').read_text())['params']['lam'])
-    for name, change in variants.items():
-        for s in SEEDS:
-            cfg = replace(base, seed=s, model_kw={**base.model_kw, **change})
-            run = HERE / 'out' / 'ablate' / f'{ds}{tag}-{"-".join(f"{k}{v}" for k, v in change.items())}-seed{s}'
-            res = json.loads((run / 'metrics.json').read_text()) if (run / 'metrics.json').exists() else \
-                fit(split, run, cfg, progress=False, log=lambda *a: None)
-            data['runs'].append({**res, 'ablation': name, 'change': change, 'A': learned_A(run, split)})
-            print(ds, name, s, round(res['test']['ndcg@100'], 4), flush=True)
-            out.write_text(json.dumps(data, indent=1))
+    plan = [(name, change, s, HERE / 'out' / 'ablate' / f'{ds}{tag}-{"-".join(f"{k}{v}" for k, v in change.items())}-seed{s}')
+            for name, change in variants.items() for s in SEEDS]
+    # finished runs first, so that the file never holds fewer runs than were done, whenever the script is stopped
+    order = sorted(range(len(plan)), key=lambda i: not (plan[i][3] / 'metrics.json').exists())
+    got = {}
+    for i in order:
+        name, change, s, run = plan[i]
+        res = json.loads((run / 'metrics.json').read_text()) if (run / 'metrics.json').exists() else \
+            fit(split, run, replace(base, seed=s, model_kw={**base.model_kw, **change}), progress=False, log=lambda *a: None)
+        got[i] = {**res, 'ablation': name, 'change': change, 'A': learned_A(run, split)}
+        print(ds, name, s, round(res['test']['ndcg@100'], 4), flush=True)
+        data['runs'] = [got[j] for j in sorted(got)]                  # in the plan's order
+        tmp = HERE / 'out' / (out.name + '.tmp')                      # written whole, then moved: a kill mid-write leaves the old file
+        tmp.write_text(json.dumps(data, indent=1)); tmp.replace(out)
 
 if __name__ == '__main__':
     ap = argparse.ArgumentParser(); ap.add_argument('dataset'); ap.add_argument('--family', choices=('tuned', 'decoder', 'l2'), default='tuned')

@@ -29,13 +29,15 @@ ABLATION_SEEDS = (0, 1, 2)   # paired with the selected model's own seeds 0-2 (i
 
 def ablation_variants(params: dict) -> dict:
     "Each ablation of a tuned CaD-VAE (its selected `params`): a name and the model options it changes."
-    other = 'literal' if params.get('zsup') == 'parents' else 'parents'
+    other = 'literal' if params.get('zsup') in ('parents', 'relative') else 'parents'
     v = {'A = 0 (no causal layer)': {'causal': False},
          'without L_asup (gamma1 = 0)': {'gamma1': 0.0},
          'without L_zsup (gamma2 = 0)': {'gamma2': 0.0},
          f'L_zsup {other}': {'zsup': other},
+         'L_zsup relative': {'zsup': 'relative'},
          'objective paper, kl_eps_weight = 1 (Eq. 13)': {'objective': 'paper', 'kl_eps_weight': 1.0},
          'learnable structure': {'learn_structure': True}}
+    if params.get('zsup') == 'relative': del v['L_zsup relative']
     if params.get('objective') == 'paper': v['objective single'] = {'objective': 'single'}
     return v
 

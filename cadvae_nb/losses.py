@@ -66,7 +66,7 @@ def zsup_loss(z: torch.Tensor, layer: CausalLayer) -> torch.Tensor:
     return (layer.inverse(z) ** 2).flatten(1).sum(1).mean()     # the residual of Eq. 15 is CausalLayer.inverse (notebook 02)
 
 # %% ../nbs/04_losses.ipynb #fa178966
-ZSUP = ('parents', 'literal')
+ZSUP = ('parents', 'literal', 'relative')
 
 class ParentPredictor(nn.Module):
     "h_i of L_zsup's `parents` form: per concept, a tanh MLP d -> hidden -> d applied to the A-weighted sum of its parents."
@@ -84,11 +84,12 @@ class ParentPredictor(nn.Module):
         return torch.einsum('bih,ihd->bid', h, self.w2) + self.b2
 
 # %% ../nbs/04_losses.ipynb #d6436dc8
-def zsup_parents_loss(z: torch.Tensor, A: torch.Tensor, mask: torch.Tensor, predictor: ParentPredictor) -> torch.Tensor:
-    "L_zsup (`parents` form): mean over users of the squared residuals of the concepts that have a parent in `mask`."
+def zsup_parents_loss(z: torch.Tensor, A: torch.Tensor, mask: torch.Tensor, predictor: ParentPredictor, relative=False) -> torch.Tensor:
+    "L_zsup (`parents` form): mean over users of the squared residuals of the concepts that have a parent in `mask`;\n    `relative`: each child's residual over its block's variance in the batch (the `relative` form, below)."
     has_parent = (mask.sum(0) > 0).to(z.dtype)                      # column i of the mask: the parents of concept i
-    resid = (z - predictor(z, A)) ** 2 * has_parent[None, :, None]
-    return resid.flatten(1).sum(1).mean()
+    resid = ((z - predictor(z, A)) ** 2).mean(0).sum(-1)             # (k,): each block's mean squared residual over users
+    if relative: resid = resid / (z.var(0, unbiased=False).sum(-1) + 1e-8)   # the share of the block's variance its parents leave unexplained
+    return (resid * has_parent).sum()
 
 # %% ../nbs/04_losses.ipynb #fd5f5533
 def objective(nll, kl_eps, kl_z, l_asup, l_zsup, h_A, w_eps=1.0, beta=1.0, gamma1=1.0, gamma2=1.0, acyclicity_weight=1.0):

@@ -14,6 +14,7 @@ from torch import nn
 from torch.nn.parallel import DistributedDataParallel
 from tqdm.auto import tqdm
 from .data import Split, DataError, _atomic_write
+from .losses import ZSUP
 from .metrics import evaluate, METRICS
 from .blocks import Batch, n_params, model_spec, model_names, fingerprint
 
@@ -124,7 +125,7 @@ OPTION_RULES = {  # model option -> (test, what is allowed), whichever model tak
     'labels': (lambda v: v in ('concentration', 'majority'), 'must be "concentration" or "majority"'),
     'decoder': (lambda v: v in ('mlp', 'linear'), 'must be "mlp" or "linear" (notebook 05)'),
     'objective': (lambda v: v in ('single', 'paper'), 'must be "single" or "paper" (notebook 03)'),
-    'zsup': (lambda v: v in ('parents', 'literal'), 'must be "parents" or "literal" (notebook 04)'),
+    'zsup': (lambda v: v in ZSUP, 'must be one of ' + ', '.join(f'"{z}"' for z in ZSUP) + ' (notebook 04)'),
 }
 
 
