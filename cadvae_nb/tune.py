@@ -14,7 +14,8 @@ from .blocks import model_spec, model_names
 
 # %% auto #0
 __all__ = ['TRAIN_KEYS', 'PLANS', 'DEFAULT_PLAN', 'PRESETS_FILE', 'FALLBACK_DATASETS', 'search_space', 'trial_config', 'plan_for',
-           'machine', 'tune', 'trials_table', 'checked_cap', 'collect_presets', 'load_presets', 'preset_config']
+           'machine', 'FixingTrial', 'tune', 'trials_table', 'checked_cap', 'collect_presets', 'load_presets',
+           'preset_config']
 
 # %% ../nbs/06a_tune.ipynb #b91986f6
 def search_space(model: str):
@@ -91,10 +92,18 @@ def _run_trial(split, out, study, number, params, base, progress, log):
     return val
 
 # %% ../nbs/06a_tune.ipynb #c2e03011
+class FixingTrial:
+    "An Optuna trial that answers a suggestion for one of the `fixed` options with its fixed value instead of drawing it."
+    def __init__(self, trial, fixed: dict): self.trial, self.fixed = trial, fixed
+    def __getattr__(self, name):
+        attr = getattr(self.trial, name)
+        if not name.startswith('suggest_'): return attr
+        return lambda option, *a, **kw: self.fixed[option] if option in self.fixed else attr(option, *a, **kw)
+
 def tune(split: Split, model: str, out, trials=20, setting='table1', seeds=5, seed=0, device='auto', epochs=None, patience=None,
          progress=True, log=print, command=None, fixed=None) -> dict:
     """Tune `model` on `split` with `trials` Optuna trials into folder `out` (resumable), train the winner with `seeds` seeds; returns best.json's record.
-    `fixed`: model options every trial shares (a variant of the model, e.g. {'decoder': 'linear'}), outside the search space."""
+    `fixed`: model options every trial shares (a variant of the model, e.g. {'decoder': 'linear'}); the search space draws the rest."""
     import optuna
     space = search_space(model)
     if trials < 1 or seeds < 1: raise ConfigError(f'--trials {trials} and --seeds {seeds} must be at least 1')
@@ -108,7 +117,7 @@ def tune(split: Split, model: str, out, trials=20, setting='table1', seeds=5, se
         finished = lambda: len(study.get_trials(deepcopy=False, states=(optuna.trial.TrialState.COMPLETE, optuna.trial.TrialState.FAIL)))
         while finished() < trials:
             t = study.ask()
-            params = space(t)
+            params = space(FixingTrial(t, base.model_kw))           # a variant's fixed options are not drawn, even where the space has them
             _run_trial(split, out, study, t.number, params, base, progress, log)
         return _finalise(split, out, study, model, setting, seeds, base, plan, progress, log, command)
 
@@ -131,7 +140,7 @@ def _finalise(split, out, study, model, setting, seeds, base, plan, progress, lo
     "Train the best trial's options with seeds 0..seeds-1 and write best.json and trials.csv."
     import optuna
     best = study.best_trial
-    params = search_space(model)(optuna.trial.FixedTrial(best.params))    # the full dict, as the trial saw it
+    params = search_space(model)(FixingTrial(optuna.trial.FixedTrial(best.params), base.model_kw))   # the full dict, as the trial saw it
     cfg0 = trial_config(params, base, split.train.shape[0])
     finals = []
     for s in range(seeds):
