@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from .blocks import model_names
+from .losses import ZSUP
 
 def tuned_runs(ds: str, bench='bench') -> tuple[list, dict]:
     "The five seeds of each study's winner on `ds` and EASE's record, as metrics.json records; and the studies' best.json by model."
@@ -29,15 +30,12 @@ ABLATION_SEEDS = (0, 1, 2)   # paired with the selected model's own seeds 0-2 (i
 
 def ablation_variants(params: dict) -> dict:
     "Each ablation of a tuned CaD-VAE (its selected `params`): a name and the model options it changes."
-    other = 'literal' if params.get('zsup') in ('parents', 'relative') else 'parents'
     v = {'A = 0 (no causal layer)': {'causal': False},
          'without L_asup (gamma1 = 0)': {'gamma1': 0.0},
          'without L_zsup (gamma2 = 0)': {'gamma2': 0.0},
-         f'L_zsup {other}': {'zsup': other},
-         'L_zsup relative': {'zsup': 'relative'},
+         **{f'L_zsup {z}': {'zsup': z} for z in ZSUP if z != params.get('zsup', 'parents')},   # every other form
          'objective paper, kl_eps_weight = 1 (Eq. 13)': {'objective': 'paper', 'kl_eps_weight': 1.0},
          'learnable structure': {'learn_structure': True}}
-    if params.get('zsup') == 'relative': del v['L_zsup relative']
     if params.get('objective') == 'paper': v['objective single'] = {'objective': 'single'}
     return v
 
