@@ -6,7 +6,10 @@ causal part changed (family `tuned`, notebook 07's ablation_variants) or with Mu
 budget (family `decoder`, decoder_variants) or with Mult-DAE's L2 term at the weight Mult-DAE's study on DATASET selected
 (family `l2`, l2_variants); the selected model's own seeds 0-2 are its study's final runs (same seeds: a paired
 comparison). Each run's learned A is recorded, and the selected model's (its study's final runs, from bench/out/tune/).
-Resumable: finished runs are read back from bench/out/ablate/."""
+Resumable: finished runs are read back from bench/out/ablate/.
+
+`--more NAME [NAME ...] --seeds 3 4` adds seeds to the named ablations (a closer look at one that three pairs left
+undecided); the file remembers them (`more_seeds`), so later runs of the script keep them."""
 import sys, json, argparse
 from dataclasses import replace
 from pathlib import Path
@@ -22,7 +25,7 @@ def learned_A(run, split):
     if not (Path(run) / 'model.pt').exists(): return None
     return load_run(run, split, 'cpu')[1].causal.A.detach().numpy().round(6).tolist()
 
-def main(ds, family='tuned'):
+def main(ds, family='tuned', more=(), more_seeds=()):
     best = json.loads((HERE / 'studies' / f'{ds}-cadvae' / 'best.json').read_text())
     split = prepare(ds, download=False, progress=False)
     p, fixed = best['preset'], best.get('fixed') or {}                # a promoted variant's study: its fixed options too
@@ -31,13 +34,18 @@ def main(ds, family='tuned'):
                         split.train.shape[0])
     tag = ''.join(f'-{k}{v}' for k, v in fixed.items())              # its runs apart from those of the study it replaced
     out = HERE / f'ablate_{family}_{ds}{tag}.json'                     # a promoted variant's ablations beside the replaced study's
-    data = {'machine': machine(), 'command': ' '.join(['python'] + sys.argv), 'selected': params, 'runs': [],
-            'selected_A': {s: learned_A(HERE / 'out' / 'tune' / f'{ds}-cadvae' / 'final' / f'seed{s}', split) for s in SEEDS}}
     if family == 'tuned': variants = ablation_variants(params)
     elif family == 'decoder': variants = decoder_variants(params, len(split.stats['concepts']))
     else: variants = l2_variants(json.loads((HERE / 'studies' / f'{ds}-multdae' / 'best.json').read_text())['params']['lam'])
+    if (bad := [n for n in more if n not in variants]): raise SystemExit(f'--more {bad[0]!r}: not an ablation of this family; one of {list(variants)}')
+    extra = json.loads(out.read_text()).get('more_seeds', {}) if out.exists() else {}
+    for n in more: extra[n] = sorted(set(extra.get(n, [])) | set(more_seeds) - set(SEEDS))
+    seeds_of = lambda name: [*SEEDS, *extra.get(name, [])]
+    data = {'machine': machine(), 'command': ' '.join(['python'] + sys.argv), 'selected': params, 'runs': [], 'more_seeds': extra,
+            'selected_A': {s: learned_A(HERE / 'out' / 'tune' / f'{ds}-cadvae' / 'final' / f'seed{s}', split)
+                           for s in sorted({s for n in variants for s in seeds_of(n)})}}
     plan = [(name, change, s, HERE / 'out' / 'ablate' / f'{ds}{tag}-{"-".join(f"{k}{v}" for k, v in change.items())}-seed{s}')
-            for name, change in variants.items() for s in SEEDS]
+            for name, change in variants.items() for s in seeds_of(name)]
     # finished runs first, so that the file never holds fewer runs than were done, whenever the script is stopped
     order = sorted(range(len(plan)), key=lambda i: not (plan[i][3] / 'metrics.json').exists())
     got = {}
@@ -53,4 +61,8 @@ def main(ds, family='tuned'):
 
 if __name__ == '__main__':
     ap = argparse.ArgumentParser(); ap.add_argument('dataset'); ap.add_argument('--family', choices=('tuned', 'decoder', 'l2'), default='tuned')
-    a = ap.parse_args(); main(a.dataset, a.family)
+    ap.add_argument('--more', nargs='+', default=[], metavar='NAME', help='ablations to give the seeds of --seeds as well')
+    ap.add_argument('--seeds', nargs='+', type=int, default=[], help='the extra seeds of --more')
+    a = ap.parse_args()
+    if bool(a.more) != bool(a.seeds): ap.error('--more and --seeds go together')
+    main(a.dataset, a.family, a.more, a.seeds)

@@ -1,5 +1,6 @@
 """Tuning studies for Table 1: `python bench/bench_tune.py DATASET MODEL [MODEL ...] [--trials 20] [--seeds 5]`;
-a variant of a model, with some options fixed: `... --variant NAME --fixed JSON` (folder DATASET-MODEL-NAME).
+a variant of a model, with some options fixed: `... --variant NAME --fixed JSON` (folder DATASET-MODEL-NAME);
+a study that starts from another's winner as its first trial: `... --first-from STUDY` (a folder under bench/studies).
 
 Each (dataset, model) is one resumable Optuna study (cadvae_nb.tune.tune, the same code as `cadvae tune`) run in
 bench/out/tune/DATASET-MODEL (trial runs, ignored by git); its study.db, best.json and trials.csv are copied to
@@ -24,8 +25,14 @@ def main():
     ap.add_argument('--trials', type=int, default=20); ap.add_argument('--seeds', type=int, default=5)
     ap.add_argument('--setting', default='table1')
     ap.add_argument('--variant', help='name of a variant: its study goes to DATASET-MODEL-VARIANT'); ap.add_argument('--fixed', help='its fixed options, JSON')
+    ap.add_argument('--first-from', help="a study under bench/studies whose winner's options are the first trial (a warm start)")
     a = ap.parse_args()
     if bool(a.variant) != bool(a.fixed): ap.error('--variant and --fixed go together')
+    first = None
+    if a.first_from:
+        f = HERE / 'studies' / a.first_from / 'best.json'
+        if not f.exists(): ap.error(f'--first-from {a.first_from}: no {f}')
+        first = json.loads(f.read_text())['params']
     fixed, tag = (json.loads(a.fixed), f'-{a.variant}') if a.variant else (None, '')
     split = prepare(a.dataset, download=False, progress=False)
     for model in a.models:
@@ -38,7 +45,7 @@ def main():
                 copy_db(out / 'study.db', keep / 'study.db')
                 trials_table(out).to_csv(keep / 'trials.csv', index=False)
         tune(split, model, out, trials=a.trials, setting=a.setting, seeds=a.seeds, progress=False, log=log,
-             command=' '.join(['python'] + sys.argv), fixed=fixed)
+             command=' '.join(['python'] + sys.argv), fixed=fixed, first=first)
         for f in ('study.db', 'best.json', 'trials.csv'): shutil.copy(out / f, keep / f)
 
 if __name__ == '__main__': main()

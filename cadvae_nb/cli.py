@@ -162,6 +162,18 @@ def evaluate_cmd(
     return res
 
 # %% ../nbs/10_cli.ipynb #f52c5a91
+def _first_options(text) -> dict | None:
+    "`--first`: the selected options of a best.json file (`params`), or options given as JSON."
+    if not text: return None
+    if text.lstrip().startswith('{'): return _json_options(text, '--first')
+    f = Path(text)
+    if not f.is_file(): raise DataError(f'--first {text}: no such file (a best.json written by cadvae tune, or the options as JSON)')
+    try: rec = json.loads(f.read_text())
+    except (json.JSONDecodeError, UnicodeDecodeError) as e: raise DataError(f'--first {text}: not JSON ({e})') from None
+    if not isinstance(rec, dict) or not isinstance(rec.get('params'), dict):
+        raise DataError(f"--first {text}: not a best.json written by cadvae tune (it has no 'params')")
+    return rec['params']
+
 def tune_cmd(
     model:str=None,           # the model to tune: multdae, multvae, macridvae or cadvae (required)
     dataset:str='synthetic',  # ml-100k, ml-1m, ml-20m, netflix or synthetic (split prepared on the fly)
@@ -174,6 +186,7 @@ def tune_cmd(
     patience:int=None,        # early stopping of each trial (default: per dataset)
     seed:int=0,               # seed of the TPE sampler
     model_kw:str=None,        # model options every trial shares, as JSON (a variant, e.g. '{"decoder": "linear", "d": 33}')
+    first:str=None,           # the first trial's options: a best.json of another study (its winner's) or JSON; a new study only
     device:str='auto',        # auto (CUDA when present), cpu or cuda
     data:str=None,            # data directory (default: $CADVAE_DATA, else ./data)
     offline:bool=False,       # never download
@@ -188,11 +201,12 @@ def tune_cmd(
     for name, v in (('trials', trials), ('seeds', seeds)):
         if v < 1: raise DataError(f'--{name} {v}: must be an integer >= 1')
     fixed = _json_options(model_kw)
+    first_options = _first_options(first)
     s, source = _split_for(dataset, split, data, offline, quiet)
     out = Path(out or Path('studies') / f'{model}-{s.name}')
     try:
         rec = tune(s, model, out, trials=trials, setting=setting, seeds=seeds, seed=seed, device=device, epochs=epochs,
-                   patience=patience, progress=not quiet, log=print, command=command, fixed=fixed)
+                   patience=patience, progress=not quiet, log=print, command=command, fixed=fixed, first=first_options)
     except KeyboardInterrupt:
         raise Interrupted(f'{out} keeps every finished trial; run the same command again to resume the study') from None
     f = rec['finals']

@@ -4,8 +4,8 @@
 
 # %% ../nbs/06a_tune.ipynb #4a7fcef3
 from __future__ import annotations
-import os, json, math, shutil, platform, warnings
-from dataclasses import replace
+import os, json, math, time, shutil, platform, warnings
+from dataclasses import replace, asdict
 from pathlib import Path
 import pandas as pd, torch
 from .data import Split, _atomic_write
@@ -100,18 +100,34 @@ class FixingTrial:
         if not name.startswith('suggest_'): return attr
         return lambda option, *a, **kw: self.fixed[option] if option in self.fixed else attr(option, *a, **kw)
 
+def _check_first(space, first: dict, fixed: dict, model) -> dict:
+    "The options of a first trial that the search space draws (a study's `fixed` ones are not drawn); refuses a missing or unknown option."
+    import optuna
+    drawn = {k: v for k, v in first.items() if k not in fixed}
+    trial = optuna.trial.FixedTrial(drawn)
+    try: space(FixingTrial(trial, fixed))
+    except ValueError as e:                                      # Optuna names the option it found no value for
+        name = e.args[0].split("'")[1] if e.args[0].count("'") >= 2 else e.args[0]
+        raise ConfigError(f'the first trial of {model}: no value for {name} (give every option the search space draws)') from None
+    if (unknown := sorted(set(drawn) - set(trial.params))):
+        raise ConfigError(f'the first trial of {model}: {", ".join(unknown)} not drawn by its search space (a fixed option goes in --model_kw)')
+    return drawn
+
 def tune(split: Split, model: str, out, trials=20, setting='table1', seeds=5, seed=0, device='auto', epochs=None, patience=None,
-         progress=True, log=print, command=None, fixed=None) -> dict:
+         progress=True, log=print, command=None, fixed=None, first=None) -> dict:
     """Tune `model` on `split` with `trials` Optuna trials into folder `out` (resumable), train the winner with `seeds` seeds; returns best.json's record.
-    `fixed`: model options every trial shares (a variant of the model, e.g. {'decoder': 'linear'}); the search space draws the rest."""
+    `fixed`: model options every trial shares (a variant of the model, e.g. {'decoder': 'linear'}); the search space draws the rest.
+    `first`: the options of the study's first trial, every one the space draws (a warm start, e.g. another study's winner's `params`); ignored once the study has trials."""
     import optuna
     space = search_space(model)
     if trials < 1 or seeds < 1: raise ConfigError(f'--trials {trials} and --seeds {seeds} must be at least 1')
     plan = {**plan_for(split.name), **{k: v for k, v in dict(epochs=epochs, patience=patience).items() if v}}   # PLANS, or overrides
     base = check_config(TrainConfig(model=model, setting=setting, seed=0, device=device, model_kw=dict(fixed or {}), **plan))
+    if first: first = _check_first(space, first, base.model_kw, model)
     out = Path(out); out.mkdir(parents=True, exist_ok=True)                 # after the checks: a refused study leaves no folder
     with run_lock(out):                                          # one process per study folder
         study = _study(out, model, split.name, setting, seed, fixed)
+        if first and not study.trials: study.enqueue_trial(first)
         for t in study.get_trials(deepcopy=False, states=(optuna.trial.TrialState.RUNNING,)):   # killed mid-trial: train on
             log(f'trial {t.number}: resuming'); _run_trial(split, out, study, t.number, t.params, base, progress, log)
         finished = lambda: len(study.get_trials(deepcopy=False, states=(optuna.trial.TrialState.COMPLETE, optuna.trial.TrialState.FAIL)))
@@ -136,6 +152,12 @@ def trials_table(out) -> pd.DataFrame:
                      'epochs_run': r.get('epochs_run'), **t.params})
     return pd.DataFrame(rows)
 
+def _stale(run: Path, cfg: TrainConfig) -> bool:
+    "Whether `run` holds a final run of other options than `cfg`: the study's winner changed since it was trained (the study was extended)."
+    if not (run/'config.json').exists(): return False
+    had, want = json.loads((run/'config.json').read_text()), json.loads(json.dumps(asdict(cfg)))
+    return any(had.get(k) != want[k] for k in ('model', 'setting', 'lr', 'batch_size', 'seed', 'model_kw'))
+
 def _finalise(split, out, study, model, setting, seeds, base, plan, progress, log, command):
     "Train the best trial's options with seeds 0..seeds-1 and write best.json and trials.csv."
     import optuna
@@ -145,6 +167,10 @@ def _finalise(split, out, study, model, setting, seeds, base, plan, progress, lo
     finals = []
     for s in range(seeds):
         run, won = out/'final'/f'seed{s}', out/'trials'/str(best.number)
+        if _stale(run, replace(cfg0, seed=s)):                   # kept, not overwritten: nothing trained is lost
+            old = out/'final-superseded'/f'seed{s}-{time.strftime("%Y%m%d-%H%M%S")}'
+            old.parent.mkdir(exist_ok=True); run.rename(old)
+            log(f'{run} was trained for an earlier winner: moved to {old}, trained again for trial {best.number}')
         if s == 0 and not (run/'metrics.json').exists() and (won/'model.pt').exists():
             shutil.copytree(won, run, dirs_exist_ok=True)       # seed 0 is the winning trial itself
         if (run/'metrics.json').exists(): res = json.loads((run/'metrics.json').read_text())
