@@ -165,17 +165,23 @@ def spearman_by_model(df: pd.DataFrame, x='independence', y='ndcg@100') -> pd.Da
 
 # %% ../nbs/08_figures.ipynb #485cc341
 def plot_beta(df: pd.DataFrame, ceiling=None, axes=None, title=''):
-    "Three panels: beta against independence, beta against test NDCG@100 (mean ± std over seeds), and independence against NDCG@100 per run."
+    """Three panels: beta against independence, beta against test NDCG@100 (mean ± std over seeds), and independence against NDCG@100 per run.
+    `ceiling`: independent noise's score, one number, or one per model (models whose blocks differ in size have different ceilings)."""
     import matplotlib.pyplot as plt
     axes = axes if axes is not None else plt.subplots(1, 3, figsize=(12, 3.4))[1]
-    s = beta_summary(df)
+    s, colour = beta_summary(df), {}
     for i, (m, g) in enumerate(s.groupby(level='model')):
         b, c, name = g.index.get_level_values('beta'), f'C{i}', _label(m)
+        colour[m] = c
         for ax, col in zip(axes[:2], ('independence', 'ndcg@100')):
             ax.errorbar(b, g[f'{col} mean'], yerr=g[f'{col} std'].fillna(0), fmt='o-', color=c, capsize=3, label=name)
         r = df[df.model == m]
         axes[2].scatter(r.independence, r['ndcg@100'], color=c, s=14, label=name)
-    if ceiling is not None: axes[0].axhline(ceiling, ls=':', color='grey', label='ceiling (independent noise)')
+    if isinstance(ceiling, dict) and len({round(v, 3) for v in ceiling.values()}) == 1: ceiling = next(iter(ceiling.values()))   # one line will do
+    if isinstance(ceiling, dict):                                  # a ceiling per model, in its colour
+        for m, v in ceiling.items():
+            if m in colour: axes[0].axhline(v, ls=':', color=colour[m], label=f'{_label(m)} ceiling (independent noise)')
+    elif ceiling is not None: axes[0].axhline(ceiling, ls=':', color='grey', label='ceiling (independent noise)')
     axes[0].set(xscale='log', xlabel='β (KL cap)', ylabel='independence', title=title)
     axes[1].set(xscale='log', xlabel='β (KL cap)', ylabel='test NDCG@100')
     axes[2].set(xlabel='independence', ylabel='test NDCG@100', title='one point per run')
