@@ -10,7 +10,7 @@ Resumable: finished runs are read back from bench/out/ablate/.
 
 `--more NAME [NAME ...] --seeds 3 4` adds seeds to the named ablations (a closer look at one that three pairs left
 undecided); the file remembers them (`more_seeds`), so later runs of the script keep them."""
-import sys, json, argparse
+import shlex, sys, json, argparse
 from dataclasses import replace
 from pathlib import Path
 from cadvae_nb.data import prepare
@@ -41,7 +41,7 @@ def main(ds, family='tuned', more=(), more_seeds=()):
     extra = json.loads(out.read_text()).get('more_seeds', {}) if out.exists() else {}
     for n in more: extra[n] = sorted(set(extra.get(n, [])) | set(more_seeds) - set(SEEDS))
     seeds_of = lambda name: [*SEEDS, *extra.get(name, [])]
-    data = {'machine': machine(), 'command': ' '.join(['python'] + sys.argv), 'selected': params, 'runs': [], 'more_seeds': extra,
+    data = {'machine': machine(), 'command': shlex.join(['python'] + sys.argv), 'selected': params, 'runs': [], 'more_seeds': extra,
             'selected_A': {s: learned_A(HERE / 'out' / 'tune' / f'{ds}-cadvae' / 'final' / f'seed{s}', split)
                            for s in sorted({s for n in variants for s in seeds_of(n)})}}
     plan = [(name, change, s, HERE / 'out' / 'ablate' / f'{ds}{tag}-{"-".join(f"{k}{v}" for k, v in change.items())}-seed{s}')

@@ -10,7 +10,7 @@
 Runs go to bench/out/ (resumable: a finished run is reloaded, not retrained); results to bench/cadvae_*.json,
 one record appended per finished run. CPU or GPU as --device auto finds (CADVAE_DATA must point at the data).
 """
-import json, sys, time
+import shlex, json, sys, time
 from pathlib import Path
 import numpy as np, torch
 from cadvae_nb.data import prepare
@@ -32,7 +32,7 @@ SEEDS = (0, 1, 2)
 
 def _record(name, rec):
     path = HERE / f'cadvae_{name}.json'
-    data = json.loads(path.read_text()) if path.exists() else {'machine': machine(), 'command': ' '.join(['python'] + sys.argv), 'runs': []}
+    data = json.loads(path.read_text()) if path.exists() else {'machine': machine(), 'command': shlex.join(['python'] + sys.argv), 'runs': []}
     data['runs'].append(rec); path.write_text(json.dumps(data, indent=1))
 
 def _done(name):

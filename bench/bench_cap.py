@@ -6,7 +6,7 @@ Reads bench/studies/DATASET-MODEL/best.json, trains the selected options with se
 twice the study's), the same patience, and records validation and test metrics beside the study's own finals.
 Resumable: finished runs are read back from bench/out/cap/.
 """
-import json, sys, time
+import shlex, json, sys, time
 from dataclasses import replace
 from pathlib import Path
 from cadvae_nb.data import prepare
@@ -26,7 +26,7 @@ if __name__ == '__main__':
     base = trial_config(params, TrainConfig(model=model, setting=best['setting'], epochs=cap, patience=best['preset']['patience']),
                         split.train.shape[0])
     out = HERE / 'studies' / study / 'cap_check.json'
-    rec = {'machine': machine(), 'when': time.strftime('%Y-%m-%d %H:%M'), 'command': ' '.join(['python'] + sys.argv),
+    rec = {'machine': machine(), 'when': time.strftime('%Y-%m-%d %H:%M'), 'command': shlex.join(['python'] + sys.argv),
            'study_cap': best['preset']['epochs'], 'cap': cap, 'patience': best['preset']['patience'], 'params': params, 'runs': []}
     for seed in range(len(best['finals'])):
         run = HERE / 'out' / 'cap' / f'{study}-cap{cap}-seed{seed}'

@@ -14,7 +14,7 @@ Runs go to bench/out/ (a finished run is reloaded, not retrained). Results: benc
 bench/causal_graph.json; with --tiny (a check that the script works: 400 users, 2 epochs, d = 8) they go to
 bench/out/*_tiny.json instead, so that no toy number is committed as a result.
 """
-import json, sys, time
+import shlex, json, sys, time
 from pathlib import Path
 from cadvae_nb.interventions import counterfactual_check, graph_recovery
 from _common import machine  # bench/ is on sys.path when a script here runs
@@ -30,5 +30,5 @@ if __name__ == '__main__':
     path = (OUT / f'{name}_tiny.json') if tiny else (HERE / f'{name}.json')
     path.parent.mkdir(exist_ok=True)
     path.write_text(json.dumps({'machine': machine(), 'when': time.strftime('%Y-%m-%d'),
-                                'command': ' '.join(['python'] + sys.argv), **rec}, indent=1))
+                                'command': shlex.join(['python'] + sys.argv), **rec}, indent=1))
     print('wrote', path)

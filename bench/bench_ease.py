@@ -1,5 +1,5 @@
 """EASE with lambda chosen on validation users: `python bench/bench_ease.py [DATASET ...]` -> bench/ease.json."""
-import sys, json, time
+import shlex, sys, json, time
 from pathlib import Path
 from cadvae_nb.data import prepare
 from cadvae_nb.ease import ease_select
@@ -9,7 +9,7 @@ HERE = Path(__file__).parent
 
 def main():
     out = HERE / 'ease.json'
-    data = {'machine': machine(), 'command': ' '.join(['python'] + sys.argv), 'runs': []}
+    data = {'machine': machine(), 'command': shlex.join(['python'] + sys.argv), 'runs': []}
     for ds in sys.argv[1:] or ['ml-100k', 'ml-1m']:
         split = prepare(ds, download=False, progress=False)
         t0 = time.perf_counter()

@@ -21,7 +21,7 @@ Runs go to bench/out/ (resumable: a finished run is reloaded, not retrained; a r
 Figures go to bench/figures/. With --tiny (a check that the script works: 2 epochs, 2 betas, 1 seed) everything goes
 to bench/out/ instead (*_tiny.json, figures_tiny/), so that no toy number is committed as a result.
 """
-import json, sys, time
+import shlex, json, sys, time
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 import matplotlib; matplotlib.use('Agg')
@@ -52,7 +52,7 @@ def _paths(name, tiny):
 def _write(path, rec):
     tmp = OUT / (path.name + '.tmp')                          # in the ignored out/: a kill mid-write leaves nothing in bench/
     tmp.write_text(json.dumps({'machine': machine(), 'when': time.strftime('%Y-%m-%d %H:%M'),
-                               'command': ' '.join(['python'] + sys.argv), **rec}, indent=1))
+                               'command': shlex.join(['python'] + sys.argv), **rec}, indent=1))
     tmp.replace(path)
     print('wrote', path, flush=True)
 

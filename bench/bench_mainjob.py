@@ -3,7 +3,7 @@
 Runs `cadvae train --model M --dataset DATASET` with the command line's defaults (the shipped presets) for each
 model, and scores popularity and EASE (lambda on validation) on the same split. Default: the synthetic dataset,
 CaD-VAE, Mult-VAE, Mult-DAE and MacridVAE, seed 0. Finished runs are read back from bench/out/mainjob/."""
-import sys, json, subprocess, time
+import shlex, sys, json, subprocess, time
 from pathlib import Path
 import torch
 from cadvae_nb.data import prepare
@@ -15,7 +15,7 @@ HERE = Path(__file__).parent
 
 def main(ds='synthetic', models=('cadvae', 'multvae', 'multdae', 'macridvae')):
     out = HERE / f'mainjob_{ds}.json'
-    data = {'machine': machine(), 'command': ' '.join(['python'] + sys.argv), 'runs': []}
+    data = {'machine': machine(), 'command': shlex.join(['python'] + sys.argv), 'runs': []}
     for m in models:
         run = HERE / 'out' / 'mainjob' / f'{ds}-{m}'
         cmd = ['cadvae', 'train', '--model', m, '--dataset', ds, '--out', str(run), '--quiet']

@@ -7,7 +7,7 @@ bench/out/tune/DATASET-MODEL (trial runs, ignored by git); its study.db, best.js
 bench/studies/DATASET-MODEL/ as they land: study.db and trials.csv after every trial, so that a study spanning several
 sessions is committed as it goes. Killed, the same command resumes where it stopped; on a machine without the run
 folder it resumes from the committed study.db (the trials already told stay told)."""
-import sys, json, shutil, sqlite3, argparse
+import shlex, sys, json, shutil, sqlite3, argparse
 from pathlib import Path
 from cadvae_nb.data import prepare
 from cadvae_nb.tune import tune, trials_table
@@ -45,7 +45,7 @@ def main():
                 copy_db(out / 'study.db', keep / 'study.db')
                 trials_table(out).to_csv(keep / 'trials.csv', index=False)
         tune(split, model, out, trials=a.trials, setting=a.setting, seeds=a.seeds, progress=False, log=log,
-             command=' '.join(['python'] + sys.argv), fixed=fixed, first=first)
+             command=shlex.join(['python'] + sys.argv), fixed=fixed, first=first)
         for f in ('study.db', 'best.json', 'trials.csv'): shutil.copy(out / f, keep / f)
 
 if __name__ == '__main__': main()

@@ -4,7 +4,7 @@
 
 # %% ../nbs/10_cli.ipynb #f24af652
 from __future__ import annotations
-import sys, json, difflib, warnings
+import sys, json, shlex, difflib, warnings
 from pathlib import Path
 from fastcore.script import anno_parser, Param
 from .data import DataError, prepare, prepare_ratings, save_split, load_split, data_dir, check_dataset_name
@@ -194,7 +194,7 @@ def tune_cmd(
 ):
     "Tune a model with Optuna on validation NDCG@100 (resumable), then train the winner with several seeds; writes OUT/best.json."
     from cadvae_nb.tune import tune, search_space
-    command = 'cadvae tune ' + ' '.join(f'--{k}' if v is True else f'--{k} {v}' for k, v in locals().items()
+    command = 'cadvae tune ' + ' '.join(f'--{k}' if v is True else f'--{k} {shlex.quote(str(v))}' for k, v in locals().items()
                                         if k not in ('tune', 'search_space') and v not in (None, False))   # as typed, for best.json
     if not model: raise DataError('--model is required: the model to tune (multdae, multvae, macridvae or cadvae)')
     search_space(model)                                            # an untunable model is refused before any data is read
@@ -267,7 +267,7 @@ def reproduce_cmd(
     "Reproduce Table 1: train every dataset x model x seed (resumable) and write OUT/report.md and OUT/report.html."
     from cadvae_nb.reproduce import reproduce, plan_jobs
     from tqdm.auto import tqdm
-    command = 'cadvae reproduce ' + ' '.join(f'--{k}' if v is True else f'--{k} ' + (' '.join(v) if isinstance(v, (list, tuple)) else str(v))
+    command = 'cadvae reproduce ' + ' '.join(f'--{k}' if v is True else f'--{k} ' + (shlex.join(map(str, v)) if isinstance(v, (list, tuple)) else shlex.quote(str(v)))
                                             for k, v in locals().items() if k not in ('reproduce', 'plan_jobs', 'tqdm') and v not in (None, False))
     jobs = plan_jobs(datasets, models, seeds)                      # bad names are refused before any data is read
     if trials < 1: raise DataError(f'--trials {trials}: must be an integer >= 1')
