@@ -128,6 +128,7 @@ def tune(split: Split, model: str, out, trials=20, setting='table1', seeds=5, se
     with run_lock(out):                                          # one process per study folder
         study = _study(out, model, split.name, setting, seed, fixed)
         if first and not study.trials: study.enqueue_trial(first)
+        elif first: log(f'{out} already has {len(study.trials)} trials: resuming it, so the first trial\'s options are not used')
         for t in study.get_trials(deepcopy=False, states=(optuna.trial.TrialState.RUNNING,)):   # killed mid-trial: train on
             log(f'trial {t.number}: resuming'); _run_trial(split, out, study, t.number, t.params, base, progress, log)
         finished = lambda: len(study.get_trials(deepcopy=False, states=(optuna.trial.TrialState.COMPLETE, optuna.trial.TrialState.FAIL)))
