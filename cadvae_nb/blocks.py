@@ -4,17 +4,18 @@
 
 # %% ../nbs/01a_blocks.ipynb #0a487d61
 from __future__ import annotations
-import re, difflib, hashlib, functools, importlib
-from dataclasses import dataclass
-from pathlib import Path
+import re, math, difflib, hashlib, importlib
+from dataclasses import dataclass, field
 from typing import Callable
 import numpy as np, scipy.sparse as sp, torch
 from torch import nn
 import torch.nn.functional as F
 
 # %% auto #0
-__all__ = ['MODELS', 'Batch', 'SparseInput', 'multinomial_nll', 'mlp', 'weight_l2', 'gaussian_kl', 'fingerprint', 'n_params',
-           'epoch_cost', 'common_space', 'ModelSpec', 'register_model', 'load_models', 'model_names', 'model_spec']
+__all__ = ['MODELS', 'NONNEG', 'POSITIVE', 'POSINT', 'BOOL', 'FRACTION', 'DIMS', 'MODEL_MODULES', 'Batch', 'SparseInput',
+           'multinomial_nll', 'mlp', 'weight_l2', 'gaussian_kl', 'fingerprint', 'n_params', 'epoch_cost',
+           'common_space', 'ModelSpec', 'register_model', 'Rule', 'one_of', 'load_models', 'model_names', 'model_spec',
+           'spec_of']
 
 # %% ../nbs/01a_blocks.ipynb #c3c76887
 @dataclass
@@ -125,17 +126,23 @@ def common_space(trial, anneal=True) -> dict:
 # %% ../nbs/01a_blocks.ipynb #8ad1155e
 @dataclass
 class ModelSpec:
-    "What the training loop, the tuner, the command line and the harness know of a model."
+    "What the training loop, the tuner and the command line know of a model."
     name: str                              # its --model name
     label: str                             # how tables and figures name it
-    settings: dict                         # setting -> constructor options: 'published' (the authors' widths), 'table1' (about 2Md parameters)
+    settings: dict                         # setting -> constructor options ('published', 'table1')
     build: Callable | None = None          # build(split, seed, **options) -> nn.Module
     cls: type | None = None                # the class whose constructor options a user may set (--model_kw)
     space: Callable | None = None          # the Optuna search space (notebook 06a); None: not tuned
-    annealed: bool = False                 # a KL weight annealed over `anneal_steps` (the loop sets a default per dataset)
-    supplied: tuple = ()                   # constructor options the builder supplies itself (not user options)
-    closed_form: Callable | None = None    # closed_form(split, device) -> metrics record, for a model without a training loop
+    annealed: bool = False                 # a KL weight annealed over `anneal_steps`
+    supplied: tuple = ()                   # constructor options the builder supplies itself
+    closed_form: Callable | None = None    # closed_form(split, device) -> metrics record (no training loop)
+    options: dict = field(default_factory=dict)   # option -> Rule
+    causal: bool = False                   # concept blocks to intervene on and explain
+    needs_concepts: bool = False           # cannot be built without item concepts in the split
+    graph_users: bool = False              # scores only the users of its training graph
+    report: Callable | None = None         # report(model, split, run) -> dict added to metrics.json
 
+# %% ../nbs/01a_blocks.ipynb #7aeecc27
 MODELS: dict[str, ModelSpec] = {}
 
 def _packaged(spec) -> bool: return spec is not None and (spec.cls or spec.closed_form).__module__.startswith('cadvae_nb.')
@@ -148,27 +155,41 @@ def register_model(name: str, label: str, settings: dict, **kw) -> ModelSpec:
     if not (_packaged(MODELS.get(name)) and not _packaged(spec)): MODELS[name] = spec   # the package's own model is never replaced
     return spec
 
-# %% ../nbs/01a_blocks.ipynb #4b53ca6e
-_NB = re.compile(r'File to edit: \.\./nbs/(\S+)\.ipynb')
+# %% ../nbs/01a_blocks.ipynb #fddf6d8e
+@dataclass(frozen=True)
+class Rule:
+    "A check of one option's value (`test`) and what it allows, in words (`allowed`)."
+    test: Callable
+    allowed: str
+    def __call__(self, v) -> bool: return bool(self.test(v))
 
-@functools.cache                                                   # the package's files do not change while it runs
-def _model_modules() -> tuple:
-    "(notebook, module name) of every module of the package that registers a model, in notebook order."
-    root = Path(importlib.import_module('cadvae_nb').__path__[0])
-    out = []
-    for f in root.glob('*.py'):
-        text = f.read_text()
-        if f.stem != 'blocks' and '\nregister_model(' in text and (m := _NB.search(text)): out.append((m[1], f.stem))
-    return tuple(sorted(out))
+def _num(v) -> bool: return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+def _int(v) -> bool: return isinstance(v, int) and not isinstance(v, bool)
+
+# %% ../nbs/01a_blocks.ipynb #1be7dd00
+NONNEG = Rule(lambda v: _num(v) and v >= 0, 'must be a number >= 0')
+POSITIVE = Rule(lambda v: _num(v) and v > 0, 'must be a number > 0')
+POSINT = Rule(lambda v: _int(v) and v >= 1, 'must be an integer >= 1')
+BOOL = Rule(lambda v: isinstance(v, bool), 'must be true or false')
+FRACTION = Rule(lambda v: _num(v) and 0 <= v < 1, 'must be a number in [0, 1)')
+DIMS = Rule(lambda v: isinstance(v, (list, tuple)) and len(v) > 0 and all(_int(x) and x >= 1 for x in v),
+            'must be a non-empty list of positive integers, e.g. [600, 200]')
+
+def one_of(*values) -> Rule:
+    "A rule that allows exactly `values`."
+    return Rule(lambda v: v in values, 'must be one of ' + ', '.join(f'"{x}"' for x in values))
+
+# %% ../nbs/01a_blocks.ipynb #4b53ca6e
+MODEL_MODULES = ('cadvae', 'multvae', 'macridvae', 'dgcf', 'sem_macridvae', 'ease')   # the package's models, in notebook order
 
 def load_models() -> dict:
     "The registry, with every model of the package registered, in the notebooks' order: {name: ModelSpec}."
-    mods = _model_modules()
-    for _, mod in mods: importlib.import_module(f'cadvae_nb.{mod}')
-    rank = {f'cadvae_nb.{mod}': i for i, (_, mod) in enumerate(mods)}
+    for mod in MODEL_MODULES: importlib.import_module(f'cadvae_nb.{mod}')
+    rank = {f'cadvae_nb.{mod}': i for i, mod in enumerate(MODEL_MODULES)}
     where = lambda s: (s.cls or s.closed_form).__module__
     return dict(sorted(MODELS.items(), key=lambda kv: rank.get(where(kv[1]), len(rank))))   # stable: a notebook's own order kept
 
+# %% ../nbs/01a_blocks.ipynb #6e414dac
 def model_names(trainable: bool | None = None, tunable: bool | None = None) -> tuple:
     "Names of the registered models; `trainable`: trained by the loop (not closed form); `tunable`: with a search space."
     return tuple(n for n, s in load_models().items() if (trainable is None or (s.build is not None) == trainable)
@@ -181,3 +202,11 @@ def model_spec(name: str) -> ModelSpec:
         hint = f' (did you mean {c[0]!r}?)' if (c := difflib.get_close_matches(str(name), models, n=1)) else ''
         raise KeyError(f'unknown model {name!r}{hint}; known: {", ".join(models)}')
     return models[name]
+
+# %% ../nbs/01a_blocks.ipynb #629ae8e7
+def spec_of(model: nn.Module) -> ModelSpec:
+    "The registration of the class of `model` (the nearest registered base class)."
+    models = load_models()
+    for c in type(model).__mro__:
+        if (s := next((s for s in models.values() if s.cls is c), None)) is not None: return s
+    raise KeyError(f'{type(model).__name__} is not a registered model (register_model)')

@@ -4,34 +4,37 @@
 
 # %% ../nbs/05_cadvae.ipynb #7dbb694c
 from __future__ import annotations
+import os
+from pathlib import Path
 import numpy as np, torch
 from torch import nn
 from fastcore.basics import patch
 from .data import Split, prior_graph
-from .blocks import Batch, SparseInput, multinomial_nll, mlp, weight_l2, common_space, register_model
-from .causal import CausalLayer
+from .blocks import (Batch, SparseInput, multinomial_nll, mlp, weight_l2, common_space, register_model,
+                             POSINT, NONNEG, FRACTION, BOOL, one_of)
+from .causal import CausalLayer, learned_graph, shd
 from .elbo import kl_exogenous, kl_causal, ConditionalPrior, kl_weights, OBJECTIVES
 from .losses import ConceptLabels, asup_loss, zsup_loss, zsup_parents_loss, ParentPredictor, objective, ZSUP
 
 # %% auto #0
-__all__ = ['DECODERS', 'SETTINGS', 'CaDVAE', 'cadvae_space']
+__all__ = ['DECODERS', 'SETTINGS', 'CADVAE_OPTIONS', 'CaDVAE', 'cadvae_space', 'graph_record', 'plot_graph', 'run_report']
 
 # %% ../nbs/05_cadvae.ipynb #2028e4f6
-DECODERS = ('mlp', 'linear')
+DECODERS = ('linear', 'mlp')
 
 class CaDVAE(nn.Module):
     "CaD-VAE: encoder E(x, c) of exogenous factors, causal layer over k concepts of d dims, decoder, Eq. 16 loss."
     def __init__(self, split: Split,
-                 d=100,                   # dimensions of each concept block (fine-grained factors)
+                 d=None,                  # dimensions of each concept block; None: 100 // k, the Table 1 budget
                  hidden=100,              # width of the encoder's first layer and of the decoder's hidden layer
-                 decoder='mlp',           # `mlp`: z -> hidden -> items (tanh between); `linear`: z -> items, as Mult-DAE's
+                 decoder='linear',        # `linear`: z -> items, as Mult-DAE's; `mlp`: z -> hidden -> items (the paper's)
                  dropout=0.5,             # input dropout, as Mult-VAE
                  objective='single',      # `single`: NLL + beta KL_z; `paper`: Eq. 13, NLL + kl_eps_weight KL_eps + beta KL_z
                  beta=0.2,                # the KL_z weight, reached after anneal_steps updates (the ramp's end, not vae_cf's cap)
                  kl_eps_weight=1.0,       # the KL_eps weight, reached likewise (objective `paper` only; 1 in Eq. 13)
                  gamma1=1.0,              # weight of L_asup (Eq. 14)
                  gamma2=1.0,              # weight of L_zsup
-                 zsup='parents',          # form of L_zsup: `parents` (parents predict each concept), `relative` (its residual over the block's variance) or `literal` (Eq. 15)
+                 zsup='relative',         # form of L_zsup: `relative`, `parents` or `literal` (Eq. 15), notebook 04
                  acyclicity_weight=1.0,   # weight of the acyclicity penalty h(A) (learnable structure, `fixed` only)
                  anneal_steps=20_000,     # updates over which the KL weights rise from 0 to their caps
                  labels='concentration',  # concept labels c: `concentration` or `majority`
@@ -46,9 +49,10 @@ class CaDVAE(nn.Module):
             if v not in known: raise ValueError(f'{name} {v!r}: known {", ".join(known)}')
         if isinstance(dual_every, bool) or not isinstance(dual_every, int) or dual_every < 1: raise ValueError(f'dual_every {dual_every!r}: must be an integer >= 1')
         self.acyclicity, self.dual_every = acyclicity, dual_every
-        self.n_items, self.d, self.objective, self.zsup = split.n_items, d, objective, zsup
         self.concepts = list(split.stats['concepts'])
         self.k = k = len(self.concepts)
+        d = d or 100 // k
+        self.n_items, self.d, self.objective, self.zsup = split.n_items, d, objective, zsup
         self.beta_final, self.kl_eps_final, self.gamma1, self.gamma2, self.acyclicity_weight, self.anneal_steps, self.lam = beta, kl_eps_weight, gamma1, gamma2, acyclicity_weight, anneal_steps, lam
         self.labels = ConceptLabels(split, labels)
         self.inp = SparseInput(self.n_items, hidden, dropout)
@@ -125,8 +129,9 @@ def representation(self: CaDVAE, b: Batch):
     return z
 
 # %% ../nbs/05_cadvae.ipynb #ae53dcdf
-SETTINGS = {'table1': dict(d=100, hidden=100),   # the paper's budget: about 2Md parameters
-            'published': dict(d=50, hidden=600)}  # Mult-VAE's published widths: 600 hidden units, k x 50 latent dims (200 with 4 concepts)
+SETTINGS = {'table1': dict(hidden=100),                   # d = 100 // k: about 2Md parameters
+            'published': dict(d=50, hidden=600),          # Mult-VAE's published widths
+            'paper': dict(d=100, hidden=100, decoder='mlp', objective='paper', kl_eps_weight=1.0, zsup='literal')}
 
 # %% ../nbs/05_cadvae.ipynb #c448c546
 def cadvae_space(trial) -> dict:
@@ -135,9 +140,48 @@ def cadvae_space(trial) -> dict:
            'beta': trial.suggest_float('beta', 0.02, 1.0, log=True)}
     if out['objective'] == 'paper': out['kl_eps_weight'] = trial.suggest_float('kl_eps_weight', 0.02, 1.0, log=True)
     out['gamma1'] = trial.suggest_float('gamma1', 1e-3, 10.0, log=True)
-    out['zsup'] = trial.suggest_categorical('zsup', ['parents', 'literal'])   # the forms the recorded studies searched; `relative` came after them
+    out['zsup'] = trial.suggest_categorical('zsup', list(ZSUP))
     out['gamma2'] = trial.suggest_float('gamma2', 1e-3, 10.0, log=True)
     return out
 
+# %% ../nbs/05_cadvae.ipynb #dfaeac20
+def graph_record(model: CaDVAE, split: Split) -> dict:
+    "The learned A, its edges, and (when the split knows its true graph) the SHD to it."
+    A, G = model.causal.A.detach().cpu().numpy(), learned_graph(model.causal)
+    rec = {'concepts': list(model.concepts), 'A': A.round(6).tolist(), 'edges': G.tolist()}
+    if split.truth and 'graph' in split.truth:          # the truth is over the generator's concepts: keep the model's
+        idx = [split.truth['concepts'].index(c) for c in model.concepts]
+        rec['true'] = np.asarray(split.truth['graph'])[np.ix_(idx, idx)].astype(int).tolist()
+        rec['shd'] = shd(G, rec['true'])
+    return rec
+
+# %% ../nbs/05_cadvae.ipynb #c3f18437
+def plot_graph(rec: dict, path=None):
+    "Heatmap of a `graph_record`'s A (row -> column), shown, or saved to `path` (written whole, then moved)."
+    import matplotlib.pyplot as plt
+    A = np.asarray(rec['A']); lim = max(float(np.abs(A).max()), 1e-6)
+    fig, ax = plt.subplots(figsize=(3.6, 3.2))
+    im = ax.imshow(A, cmap='RdBu_r', vmin=-lim, vmax=lim)
+    ax.set(xticks=range(len(A)), yticks=range(len(A)), xticklabels=rec['concepts'], yticklabels=rec['concepts'],
+           title='learned A (row -> column)' + (f", SHD {rec['shd']}" if 'shd' in rec else ''))
+    plt.setp(ax.get_xticklabels(), rotation=45, ha='right'); fig.colorbar(im, ax=ax); fig.tight_layout()
+    if path is None: return fig
+    tmp = Path(path).with_suffix('.tmp.png'); fig.savefig(tmp, dpi=110); plt.close(fig); os.replace(tmp, path)
+
+# %% ../nbs/05_cadvae.ipynb #fb991677
+def run_report(model: CaDVAE, split: Split, run=None) -> dict:
+    "What a CaD-VAE run adds to metrics.json: its graph (and RUN/graph.png when a run folder is given)."
+    rec = graph_record(model, split)
+    if run is not None: plot_graph(rec, Path(run) / 'graph.png')
+    return {'graph': rec}
+
+# %% ../nbs/05_cadvae.ipynb #fef80b30
+CADVAE_OPTIONS = {**{k: POSINT for k in ('d', 'hidden', 'anneal_steps', 'dual_every')},
+                  **{k: NONNEG for k in ('beta', 'kl_eps_weight', 'gamma1', 'gamma2', 'acyclicity_weight', 'lam')},
+                  'dropout': FRACTION, 'decoder': one_of(*DECODERS), 'objective': one_of(*OBJECTIVES),
+                  'zsup': one_of(*ZSUP), 'labels': one_of('concentration', 'majority'),
+                  'acyclicity': one_of('lagrangian', 'fixed'), 'learn_structure': BOOL, 'causal': BOOL}
+
 register_model('cadvae', 'CaD-VAE', SETTINGS, build=lambda split, seed, **kw: CaDVAE(split, **kw), cls=CaDVAE,
-               space=cadvae_space, annealed=True)
+               space=cadvae_space, annealed=True, options=CADVAE_OPTIONS, causal=True, needs_concepts=True,
+               report=run_report)

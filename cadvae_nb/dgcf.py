@@ -5,17 +5,14 @@
 # %% ../nbs/05c_dgcf.ipynb #2dbbe1b6
 from __future__ import annotations
 import warnings
-from pathlib import Path
 import numpy as np, scipy.sparse as sp, torch
 from torch import nn
 import torch.nn.functional as F
 from fastcore.basics import patch
-from .blocks import Batch, register_model, fingerprint
-from .train import TrainConfig, fit, choose_on_validation
+from .blocks import Batch, register_model, fingerprint, POSINT, NONNEG
 
 # %% auto #0
-__all__ = ['SETTINGS', 'DGCF_PLAN', 'IntentPropagation', 'EdgeDot', 'edge_structure', 'distance_correlation', 'csr_fingerprint',
-           'DGCF', 'dgcf_protocol', 'dgcf_runs']
+__all__ = ['SETTINGS', 'IntentPropagation', 'EdgeDot', 'edge_structure', 'distance_correlation', 'csr_fingerprint', 'DGCF']
 
 # %% ../nbs/05c_dgcf.ipynb #1b5dc2ee
 def _csr(crow, col, values, n):
@@ -216,29 +213,6 @@ def representation(self: DGCF, b: Batch):
 SETTINGS = {'published': dict(dim=64, K=4, layers=1, iterations=2, lam=1e-3, cor_weight=0.01),
             'table1': dict(dim=100, K=4, layers=1, iterations=2, lam=1e-3, cor_weight=0.01)}
 
-register_model('dgcf', 'DGCF', SETTINGS, build=lambda split, seed, **kw: DGCF.from_split(split, **kw), cls=DGCF, supplied=('blocks',))
-
-# %% ../nbs/05c_dgcf.ipynb #989772df
-# users a batch (each contributes all its clicks as BPR positives), epoch cap, patience, learning rates tried with seed 0
-DGCF_PLAN = {'ml-100k': dict(batch_size=100, epochs=200, patience=30, lrs=(0.003, 0.01, 0.03)),
-             'ml-1m': dict(batch_size=500, epochs=150, patience=15, lrs=(0.01, 0.03))}
-
-def dgcf_protocol(plans=DGCF_PLAN) -> str:
-    "The benchmark's protocol in words (the results file records it)."
-    return ('graph = training users + validation/test users\' fold-in clicks (never held-out clicks); BPR over every graph edge '
-            'once an epoch, one sampled negative each; learning rate chosen on validation NDCG@100 (seed 0); '
-            + '; '.join(f'{ds}: {p["batch_size"]} users a batch, <= {p["epochs"]} epochs, patience {p["patience"]}, lr tried {p["lrs"]}'
-                        for ds, p in plans.items()))
-
-def dgcf_runs(split, out, plan, seeds=(0, 1, 2), log=print) -> list:
-    "DGCF at the authors' defaults under `plan` into OUT/DATASET-dgcf-lr{lr}-{seed}, its learning rate chosen on validation: the records."
-    def run(lr, seed):
-        cfg = TrainConfig(model='dgcf', epochs=plan['epochs'], batch_size=plan['batch_size'], patience=plan['patience'], lr=lr, seed=seed)
-        return fit(split, Path(out)/f'{split.name}-dgcf-lr{lr}-{seed}', cfg, progress=False, log=lambda *a: None)
-    best, trials, runs = choose_on_validation(run, plan['lrs'], seeds)
-    log(split.name, {lr: round(r['validation']['ndcg@100'], 4) for lr, r in trials.items()}, '->', best)
-    for res in runs:
-        res['config'] = {k: v for k, v in plan.items() if k != 'lrs'} | {
-            'lr': best, 'validation_ndcg@100_by_lr': {str(lr): r['validation']['ndcg@100'] for lr, r in trials.items()}}
-        res['tag'] = f'lr={best} (chosen on validation)'
-    return runs
+register_model('dgcf', 'DGCF', SETTINGS, build=lambda split, seed, **kw: DGCF.from_split(split, **kw), cls=DGCF, supplied=('blocks',),
+               graph_users=True, options={**{k: POSINT for k in ('dim', 'K', 'layers', 'iterations', 'cor_samples')},
+                                          'lam': NONNEG, 'cor_weight': NONNEG})

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np, pandas as pd, scipy.sparse as sp, torch
 from .data import (DataError, Split, UNKNOWN, concept_matrix, load_split, prepare, read_ml100k_table, read_ml1m_table,
                             read_ml20m_table, make_synthetic, binarize)
-from .blocks import Batch
+from .blocks import Batch, spec_of
 from .metrics import METRICS, ranking_metrics, exclude_fold_in, sparse_rows_to_tensor
 from .causal import intervene, learned_graph, shd, acyclicity
 from .train import RunError, load_run, fit
@@ -94,7 +94,7 @@ def dominant_values(X: sp.csr_matrix, M: sp.csr_matrix) -> np.ndarray:
 def _device(model): return next(model.parameters()).device
 
 def _check_causal(model, what):
-    if not (hasattr(model, 'causal') and hasattr(model, 'concepts')):
+    if not spec_of(model).causal:
         raise RunError(f'{what} needs a model with concept blocks (cadvae); this run is a {type(model).__name__}')
 
 def _concept_index(model, concept) -> int:
@@ -177,9 +177,9 @@ def recommend(model, split: Split, x: sp.csr_matrix, k=10, do=None, explain=Fals
     do = do or {}
     if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 1: raise DataError(f'--k {k!r}: must be an integer >= 1')
     if do or explain: _check_causal(model, '--do' if do else '--explain')
-    if hasattr(model, 'graph_offset'): raise RunError(f'{type(model).__name__} scores only the users of its training graph; recommend needs a model that encodes any clicks')
+    if (spec := spec_of(model)).graph_users: raise RunError(f'{type(model).__name__} scores only the users of its training graph; recommend needs a model that encodes any clicks')
     model.eval()
-    if hasattr(model, 'causal'):
+    if spec.causal:
         c, eps = exogenous(model, x)
         if do:
             idx = [_concept_index(model, a) for a in do]

@@ -8,10 +8,10 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from fastcore.basics import patch
-from .blocks import Batch, multinomial_nll, common_space, register_model
+from .blocks import Batch, multinomial_nll, common_space, register_model, POSINT, POSITIVE, NONNEG, FRACTION
 
 # %% auto #0
-__all__ = ['SETTINGS', 'weighted_sparse_input', 'MacridVAE', 'macridvae_space']
+__all__ = ['SETTINGS', 'MACRIDVAE_OPTIONS', 'weighted_sparse_input', 'MacridVAE', 'macridvae_space']
 
 # %% ../nbs/05b_macridvae.ipynb #d6b051ed
 def weighted_sparse_input(bag: nn.EmbeddingBag, b: Batch, values: torch.Tensor, dropout: float, training: bool):
@@ -83,5 +83,8 @@ def macridvae_space(trial) -> dict:
     return {**common_space(trial), 'beta': trial.suggest_float('beta', 0.02, 1.0, log=True),
             'tau': trial.suggest_float('tau', 0.05, 0.5, log=True)}
 
+MACRIDVAE_OPTIONS = {'K': POSINT, 'd': POSINT, 'anneal_steps': POSINT, 'tau': POSITIVE, 'beta': NONNEG, 'std0': NONNEG,
+                     'lam': NONNEG, 'dropout': FRACTION}
+
 register_model('macridvae', 'MacridVAE', SETTINGS, build=lambda split, seed, **kw: MacridVAE(split.n_items, **kw),
-               cls=MacridVAE, space=macridvae_space, annealed=True)
+               cls=MacridVAE, space=macridvae_space, annealed=True, options=MACRIDVAE_OPTIONS)

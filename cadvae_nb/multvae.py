@@ -6,7 +6,7 @@
 from __future__ import annotations
 import torch
 from torch import nn
-from .blocks import Batch, SparseInput, multinomial_nll, mlp, gaussian_kl, weight_l2, common_space, register_model
+from .blocks import Batch, SparseInput, multinomial_nll, mlp, gaussian_kl, weight_l2, common_space, register_model, DIMS, FRACTION, NONNEG, POSINT
 
 # %% auto #0
 __all__ = ['SETTINGS', 'MultDAE', 'MultVAE', 'multdae_space', 'multvae_space']
@@ -78,6 +78,7 @@ def multvae_space(trial) -> dict:
 
 # %% ../nbs/05a_multvae.ipynb #a077c618
 register_model('multdae', 'Mult-DAE', SETTINGS['multdae'], build=lambda split, seed, **kw: MultDAE(split.n_items, **kw),
-               cls=MultDAE, space=multdae_space)
+               cls=MultDAE, space=multdae_space, options={'dims': DIMS, 'dropout': FRACTION, 'lam': NONNEG})
 register_model('multvae', 'β-Mult-VAE', SETTINGS['multvae'], build=lambda split, seed, **kw: MultVAE(split.n_items, **kw),
-               cls=MultVAE, space=multvae_space, annealed=True)
+               cls=MultVAE, space=multvae_space, annealed=True,
+               options={'dims': DIMS, 'dropout': FRACTION, 'beta_cap': NONNEG, 'anneal_steps': POSINT})

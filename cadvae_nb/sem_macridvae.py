@@ -11,13 +11,11 @@ from sklearn.decomposition import PCA
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 from .data import DataError, UNKNOWN, CONCEPTS, concept_matrix, data_dir, read_ml100k_table, read_ml1m_table, read_ml20m_table
-from .macridvae import MacridVAE
-from .blocks import register_model
-from .train import VAE_PLAN, protocol_fit
+from .macridvae import MacridVAE, MACRIDVAE_OPTIONS
+from .blocks import register_model, BOOL
 
 # %% auto #0
-__all__ = ['TITLE_FILES', 'SETTINGS', 'SEM_PROTOCOL', 'SEM_VARIANTS', 'item_titles', 'item_features', 'semantic_init',
-           'SEMMacridVAE', 'sem_variant_runs']
+__all__ = ['TITLE_FILES', 'SETTINGS', 'item_titles', 'item_features', 'semantic_init', 'SEMMacridVAE']
 
 # %% ../nbs/05d_sem_macridvae.ipynb #030d8a45
 # the item file of each dataset and notebook 00's reader of it as a table with `item` and `title`
@@ -84,24 +82,5 @@ class SEMMacridVAE(MacridVAE):
 SETTINGS = {'published': dict(K=7, d=100), 'table1': dict(K=7, d=100)}
 
 register_model('sem-macridvae', 'SEM-MacridVAE', SETTINGS, build=lambda split, seed, **kw: SEMMacridVAE(split, seed=seed, **kw),
-               cls=SEMMacridVAE, annealed=True, supplied=('seed',))
-
-# %% ../nbs/05d_sem_macridvae.ipynb #d9a9e4c4
-SEM_PROTOCOL = ('MacridVAE defaults (K=7, d=100, tau=0.1, beta=0.2, std0=0.075, dropout 0.5) and protocol (ML-100k: batch 100, '
-                '<= 200 epochs, patience 50; ML-1M: batch 100, <= 100 epochs, patience 20); semantic features: genres, decade, '
-                'director, leading actors, title words')
-
-# %% ../nbs/05d_sem_macridvae.ipynb #47042e3e
-# one change each to SEM-MacridVAE: the decade block left out of the features, the prototypes left random
-SEM_VARIANTS = {'without the decade block': {'blocks': ['director', 'genre', 'actor', 'title']},
-                'item embeddings only (random prototypes)': {'init_cores': False}}
-
-def sem_variant_runs(split, out, seeds=(0, 1, 2), done=(), variants=SEM_VARIANTS, plan=VAE_PLAN):
-    "SEM-MacridVAE under the protocol with each change of `variants` and each of `seeds`, skipping the (dataset, tag, seed) in `done`: yields the records, tagged."
-    for tag, kw in variants.items():
-        for seed in seeds:
-            if (split.name, tag, seed) in done: continue
-            name = f'{split.name}-sem-macridvae-{"-".join(map(str, kw.values()))}-{seed}'.replace(' ', '')
-            res = protocol_fit(split, out, 'sem-macridvae', seed, name=name, plan=plan, **kw)
-            res['tag'] = tag
-            yield res
+               cls=SEMMacridVAE, annealed=True, supplied=('seed',),
+               options={**MACRIDVAE_OPTIONS, 'titles': BOOL, 'init_cores': BOOL}, needs_concepts=True)

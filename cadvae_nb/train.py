@@ -14,17 +14,14 @@ from torch import nn
 from torch.nn.parallel import DistributedDataParallel
 from tqdm.auto import tqdm
 from .data import Split, DataError, _atomic_write
-from .losses import ZSUP
 from .metrics import evaluate, METRICS
-from .blocks import Batch, n_params, model_spec, model_names, fingerprint
+from .blocks import Batch, n_params, model_spec, model_names, spec_of, fingerprint, Rule, POSINT, POSITIVE, BOOL
 
 # %% auto #0
-__all__ = ['CONFIG_RULES', 'OPTION_RULES', 'CHECKSUMS', 'NAN_CHECK_EVERY', 'RESUMABLE', 'VAE_PLAN', 'DAE_LAMS', 'RunError',
-           'ConfigError', 'TrainConfig', 'model_kwargs', 'cpu_bf16', 'resolve_device', 'dist_setup',
-           'split_fingerprint', 'make_model', 'model_options', 'check_config', 'check_split', 'save_checkpoint',
-           'load_checkpoint', 'run_lock', 'LossModule', 'train_epoch', 'evaluate_model', 'evaluate_split', 'fit',
-           'graph_record', 'finish', 'load_run', 'evaluate_run', 'protocol_fit', 'anneal_to_cap', 'protocol_runs',
-           'choose_on_validation', 'dae_lambda_fit', 'dae_lambda_runs']
+__all__ = ['CONFIG_RULES', 'CHECKSUMS', 'NAN_CHECK_EVERY', 'RESUMABLE', 'RunError', 'ConfigError', 'TrainConfig', 'model_kwargs',
+           'cpu_bf16', 'resolve_device', 'dist_setup', 'split_fingerprint', 'make_model', 'model_options',
+           'check_config', 'check_split', 'save_checkpoint', 'load_checkpoint', 'run_lock', 'LossModule', 'train_epoch',
+           'evaluate_model', 'evaluate_split', 'fit', 'finish', 'load_run', 'evaluate_run']
 
 # %% ../nbs/06_train.ipynb #9e04a656
 class RunError(DataError):
@@ -98,36 +95,12 @@ def make_model(cfg: TrainConfig, split: Split) -> nn.Module:
     except (ValueError, TypeError) as e: raise ConfigError(f'--model {cfg.model} with --model_kw {json.dumps(cfg.model_kw)}: {e}') from None
 
 # %% ../nbs/06_train.ipynb #0bdb97e6
-def _num(v): return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
-def _int(v): return isinstance(v, int) and not isinstance(v, bool)
-
-CONFIG_RULES = {  # TrainConfig field -> (test, what is allowed); model, setting, device and model_kw are checked by check_config
-    'epochs': (lambda v: _int(v) and v >= 1, 'must be an integer >= 1'),
-    'batch_size': (lambda v: _int(v) and v >= 1, 'must be an integer >= 1'),
-    'eval_batch_size': (lambda v: _int(v) and v >= 1, 'must be an integer >= 1'),
-    'patience': (lambda v: _int(v) and v >= 1, 'must be an integer >= 1 (epochs without a better validation NDCG@100)'),
-    'seed': (lambda v: _int(v) and v >= 0, 'must be an integer >= 0'),
-    'lr': (lambda v: _num(v) and v > 0, 'must be a positive number, e.g. 1e-3'),
-    'amp': (lambda v: isinstance(v, bool), 'must be true or false'),
-    'cpu_amp': (lambda v: isinstance(v, bool), 'must be true or false'),
-}
-_NONNEG = (lambda v: _num(v) and v >= 0, 'must be a number >= 0')
-_POSINT = (lambda v: _int(v) and v >= 1, 'must be an integer >= 1')
-_BOOL = (lambda v: isinstance(v, bool), 'must be true or false')
-OPTION_RULES = {  # model option -> (test, what is allowed), whichever model takes it
-    'dropout': (lambda v: _num(v) and 0 <= v < 1, 'must be a number in [0, 1)'),
-    'dims': (lambda v: isinstance(v, (list, tuple)) and len(v) > 0 and all(_int(x) and x >= 1 for x in v),
-             'must be a non-empty list of positive integers, e.g. [600, 200]'),
-    **{k: _NONNEG for k in ('beta', 'beta_cap', 'kl_eps_weight', 'gamma1', 'gamma2', 'lam', 'acyclicity_weight', 'cor_weight', 'std0')},
-    'tau': (lambda v: _num(v) and v > 0, 'must be a number > 0'),
-    **{k: _POSINT for k in ('anneal_steps', 'd', 'dim', 'hidden', 'K', 'layers', 'iterations', 'cor_samples')},
-    **{k: _BOOL for k in ('learn_structure', 'causal', 'titles', 'init_cores')},
-    'labels': (lambda v: v in ('concentration', 'majority'), 'must be "concentration" or "majority"'),
-    'decoder': (lambda v: v in ('mlp', 'linear'), 'must be "mlp" or "linear" (notebook 05)'),
-    'objective': (lambda v: v in ('single', 'paper'), 'must be "single" or "paper" (notebook 03)'),
-    'zsup': (lambda v: v in ZSUP, 'must be one of ' + ', '.join(f'"{z}"' for z in ZSUP) + ' (notebook 04)'),
-}
-
+CONFIG_RULES = {  # TrainConfig field -> Rule; the model's options are checked by its registration's rules (notebook 01a)
+    **{k: POSINT for k in ('epochs', 'batch_size', 'eval_batch_size')},
+    'patience': Rule(POSINT.test, 'must be an integer >= 1 (epochs without a better validation NDCG@100)'),
+    'seed': Rule(lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0, 'must be an integer >= 0'),
+    'lr': Rule(POSITIVE.test, 'must be a positive number, e.g. 1e-3'),
+    'amp': BOOL, 'cpu_amp': BOOL}
 
 # %% ../nbs/06_train.ipynb #eb032470
 def model_options(model) -> list:
@@ -146,21 +119,21 @@ def _did_you_mean(v, known): return (f' (did you mean {c[0]!r}?)' if (c := diffl
 def check_config(cfg: TrainConfig) -> TrainConfig:
     "Check every field of `cfg` and every model option; raise a one-line `ConfigError` at the first bad one."
     if cfg.model not in (models := model_names(trainable=True)):
-        if cfg.model in model_names(): raise ConfigError(f'--model {cfg.model}: closed form, no training loop (`cadvae reproduce` fits it; notebook 07)')
+        if cfg.model in model_names(): raise ConfigError(f'--model {cfg.model}: closed form, no training loop (`cadvae reproduce` fits it)')
         raise ConfigError(f'--model {cfg.model!r}: unknown model{_did_you_mean(cfg.model, models)}; known: {", ".join(models)}')
     if cfg.setting not in (known := model_spec(cfg.model).settings):
         raise ConfigError(f'--setting {cfg.setting!r}: unknown for {cfg.model}{_did_you_mean(cfg.setting, known)}; known: {", ".join(known)}')
-    for k, (ok, allowed) in CONFIG_RULES.items():
-        if not ok(v := getattr(cfg, k)): raise ConfigError(f'--{k} {v!r}: {allowed}')
+    for k, rule in CONFIG_RULES.items():
+        if not rule(v := getattr(cfg, k)): raise ConfigError(f'--{k} {v!r}: {rule.allowed}')
     if resolve_device(cfg.device).type == 'cpu' and cfg.cpu_amp and not cpu_bf16():
         raise ConfigError('--cpu_amp: this CPU has no AVX512-BF16 or AMX, so bfloat16 would be emulated and slower than float32')
     if not isinstance(cfg.model_kw, dict): raise ConfigError(f'--model_kw {json.dumps(cfg.model_kw)}: must be a JSON object of options, e.g. {{"dropout": 0.3}}')
-    opts = model_options(cfg.model)
+    opts, rules = model_options(cfg.model), model_spec(cfg.model).options
     for k, v in cfg.model_kw.items():
         if k not in opts:
             hint = ' (use --seed)' if k == 'seed' else _did_you_mean(k, opts)
             raise ConfigError(f'--model_kw {k!r}: not an option of {cfg.model}{hint}; its options: {", ".join(opts)}')
-        if k in OPTION_RULES and not OPTION_RULES[k][0](v): raise ConfigError(f'--model_kw {k}={json.dumps(v)}: {OPTION_RULES[k][1]}')
+        if k in rules and not rules[k](v): raise ConfigError(f'--model_kw {k}={json.dumps(v)}: {rules[k].allowed}')
     return cfg
 
 def check_split(split: Split):
@@ -303,7 +276,7 @@ def evaluate_model(model, fold_in, heldout, device, batch_size=1000) -> dict:
     "The four reported metrics (and the rest) of `model` on a fold-in / held-out pair."
     model.eval()
     try:
-        if hasattr(model, 'graph_offset'):   # a model with per-user parameters (DGCF) scores the users of its graph by row
+        if spec_of(model).graph_users:   # a model with per-user parameters (DGCF) scores the users of its graph by row
             off = model.graph_offset(fold_in)
             return evaluate(lambda x, rows: model.score(Batch.from_dense(x, users=rows + off)).float(), fold_in, heldout,
                             batch_size=batch_size, device=device, with_rows=True)
@@ -425,28 +398,6 @@ def _fit_locked(split, run, cfg, model, device, rank, world, ident, progress, st
     return finish(split, run, cfg, model, device, state | {'stopped': stopped})
 
 # %% ../nbs/06_train.ipynb #72910770
-def graph_record(model, split, run=None) -> dict | None:
-    "A causal model's learned A, its edges (|A_ij| > 0.3) and, when the split knows the true graph, the SHD; with `run`, a heatmap RUN/graph.png."
-    if not hasattr(model, 'causal'): return None
-    from cadvae_nb.causal import learned_graph, shd
-    A, G = model.causal.A.detach().cpu().numpy(), learned_graph(model.causal)
-    rec = {'concepts': list(model.concepts), 'A': A.round(6).tolist(), 'edges': G.tolist()}
-    if split.truth and 'graph' in split.truth:                     # the truth is over the generator's concepts: keep the model's
-        idx = [split.truth['concepts'].index(c) for c in model.concepts]
-        rec['true'] = np.asarray(split.truth['graph'])[np.ix_(idx, idx)].astype(int).tolist()
-        rec['shd'] = shd(G, rec['true'])
-    if run is not None:
-        import matplotlib; matplotlib.use('Agg')
-        import matplotlib.pyplot as plt
-        fig, ax = plt.subplots(figsize=(3.6, 3.2))
-        lim = max(float(np.abs(A).max()), 1e-6)
-        im = ax.imshow(A, cmap='RdBu_r', vmin=-lim, vmax=lim)
-        ax.set(xticks=range(len(A)), yticks=range(len(A)), xticklabels=rec['concepts'], yticklabels=rec['concepts'],
-               title='learned A (row -> column)' + (f", SHD {rec['shd']}" if 'shd' in rec else ''))
-        plt.setp(ax.get_xticklabels(), rotation=45, ha='right'); fig.colorbar(im, ax=ax); fig.tight_layout()
-        tmp = Path(run)/'graph.tmp.png'; fig.savefig(tmp, dpi=110); plt.close(fig); os.replace(tmp, Path(run)/'graph.png')
-    return rec
-
 def finish(split, run, cfg, model, device, state) -> dict:
     "Evaluate the best checkpoint on validation and test users and write `metrics.json`."
     model.load_state_dict(load_checkpoint(Path(run)/'model.pt', device)['model'])
@@ -455,7 +406,7 @@ def finish(split, run, cfg, model, device, state) -> dict:
            **{p: {k: r[k] for k in METRICS} | {'n_users': r['n_users']} for p, r in res.items()},
            'best_epoch': state['best_epoch'], 'epochs_run': state['epoch'], 'stopped': state.get('stopped'),
            'params': n_params(model), 'device': str(device), 'seconds_per_epoch': state['seconds'] / max(state['epoch'], 1)}
-    if (g := graph_record(model, split, run)) is not None: out['graph'] = g
+    if (report := model_spec(cfg.model).report) is not None: out.update(report(model, split, run))   # e.g. CaD-VAE's graph
     _atomic_save(json.dumps(out, indent=2), Path(run)/'metrics.json')
     return out
 
@@ -484,55 +435,3 @@ def evaluate_run(run, split: Split, device='auto') -> dict:
     cfg, model, ident = load_run(run, split, device)
     dev = next(model.parameters()).device
     return evaluate_split(model, split, dev, cfg.eval_batch_size)
-
-# %% ../nbs/06_train.ipynb #6dbaa501
-# Adam at lr 1e-3 for every model; on ML-1M a batch of 500 users gives only 10 updates an epoch, and the models were
-# still improving after 100 epochs: hence 100 users a batch on both datasets
-VAE_PLAN = {'ml-100k': dict(epochs=200, batch_size=100, patience=50),
-            'ml-1m': dict(epochs=100, batch_size=100, patience=20)}
-
-def protocol_fit(split: Split, out, model, seed=0, setting='published', name=None, plan=VAE_PLAN, **model_kw) -> dict:
-    "Train (or reload the finished) `model` under `plan[split.name]` into OUT/NAME (by default DATASET-MODEL-SETTING-SEED), quietly."
-    cfg = TrainConfig(model=model, setting=setting, seed=seed, model_kw=model_kw, **plan[split.name])
-    return fit(split, Path(out)/(name or f'{split.name}-{model}-{setting}-{seed}'), cfg, progress=False, log=lambda *a: None)
-
-def anneal_to_cap(split: Split, plan=VAE_PLAN, at=0.8) -> dict:
-    "β-Mult-VAE's option for the protocol: the KL weight reaches its cap after `at` of the planned steps."
-    p = plan[split.name]
-    return {'anneal_steps': int(at * (p['epochs'] * math.ceil(split.train.shape[0] / p['batch_size'])))}
-
-# %% ../nbs/06_train.ipynb #2204baf7
-def protocol_runs(split: Split, out, models, settings=('published',), seeds=(0, 1, 2), done=(), plan=VAE_PLAN):
-    "Each of `models` in each of `settings` with each of `seeds` under the protocol, skipping the (dataset, model, setting, seed) in `done`: yields the records."
-    for setting in settings:
-        for model in models:
-            for seed in seeds:
-                if (split.name, model, setting, seed) in done: continue
-                kw = anneal_to_cap(split, plan) if model == 'multvae' else {}
-                res = protocol_fit(split, out, model, seed, setting, plan=plan, **kw)
-                res['config'] = {**plan[split.name], **kw}
-                yield res
-
-# %% ../nbs/06_train.ipynb #f801402e
-def choose_on_validation(train_one, values, seeds=(0, 1, 2)):
-    "`train_one(value, seed)` for every value with seed 0, the best by validation NDCG@100, then `seeds` with it: (best, {value: seed-0 metrics}, [metrics per seed])."
-    trials = {v: train_one(v, 0) for v in values}
-    best = max(trials, key=lambda v: trials[v]['validation']['ndcg@100'])
-    return best, trials, [trials[best] if s == 0 else train_one(best, s) for s in seeds]
-
-DAE_LAMS = (0.0, 0.001, 0.003, 0.01)     # Mult-DAE's L2 weight: vae_cf's 0.01 (tuned on ML-20M) and smaller ones
-
-def dae_lambda_fit(split: Split, out, setting, lam, seed=0, plan=VAE_PLAN) -> dict:
-    "Mult-DAE with L2 weight `lam` under the protocol into OUT/DATASET-multdae-SETTING-lam{lam} (with -seedS after it for a seed other than 0)."
-    name = f'{split.name}-multdae-{setting}-lam{lam}' + ('' if seed == 0 else f'-seed{seed}')
-    return protocol_fit(split, out, 'multdae', seed, setting, name=name, plan=plan, lam=lam)
-
-def dae_lambda_runs(split: Split, out, setting, lams=DAE_LAMS, seeds=(0, 1, 2), plan=VAE_PLAN, log=print) -> list:
-    "Mult-DAE with its L2 weight chosen on validation NDCG@100 (seed 0) among `lams`, then `seeds`: the records, with every trial in `config`."
-    best, trials, runs = choose_on_validation(lambda lam, seed: dae_lambda_fit(split, out, setting, lam, seed, plan), lams, seeds)
-    log(split.name, setting, {l: round(r['validation']['ndcg@100'], 4) for l, r in trials.items()}, '->', best)
-    for res in runs:
-        res['config'] = {**plan[split.name], 'lam': best,
-                         'validation_ndcg@100_by_lam': {str(l): r['validation']['ndcg@100'] for l, r in trials.items()}}
-        res['tag'] = f'lambda={best} (chosen on validation)'
-    return runs
