@@ -10,6 +10,7 @@ from typing import Callable
 import numpy as np, scipy.sparse as sp, torch
 from torch import nn
 import torch.nn.functional as F
+from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['MODELS', 'NONNEG', 'POSITIVE', 'POSINT', 'BOOL', 'FRACTION', 'DIMS', 'MODEL_MODULES', 'Batch', 'SparseInput',
@@ -17,7 +18,7 @@ __all__ = ['MODELS', 'NONNEG', 'POSITIVE', 'POSINT', 'BOOL', 'FRACTION', 'DIMS',
            'common_space', 'ModelSpec', 'register_model', 'Rule', 'one_of', 'load_models', 'model_names', 'model_spec',
            'spec_of']
 
-# %% ../nbs/01a_blocks.ipynb #c3c76887
+# %% ../nbs/01a_blocks.ipynb #8634c6d9
 @dataclass
 class Batch:
     "A batch of users' clicks in CSR form: `cols` item of each click, `offsets` start of each row, `rows` row of each click;\n    `users`, when known, the row of each batch row in the matrix it was cut from (models with per-user parameters need it)."
@@ -28,27 +29,32 @@ class Batch:
     n_items: int
     users: torch.Tensor | None = None
 
-    @classmethod
-    def from_csr(cls, m: sp.csr_matrix, device='cpu', users=None):
-        m = m.tocsr()
-        counts = np.diff(m.indptr)
-        t = lambda a: torch.from_numpy(np.ascontiguousarray(a, dtype=np.int64)).to(device, non_blocking=True)
-        return cls(t(m.indices), t(m.indptr[:-1]), t(np.repeat(np.arange(m.shape[0]), counts)), m.shape[0], m.shape[1],
-                   None if users is None else t(users))
+# %% ../nbs/01a_blocks.ipynb #887b988e
+@patch(cls_method=True)
+def from_csr(cls: Batch, m: sp.csr_matrix, device='cpu', users=None):
+    m = m.tocsr()
+    counts = np.diff(m.indptr)
+    t = lambda a: torch.from_numpy(np.ascontiguousarray(a, dtype=np.int64)).to(device, non_blocking=True)
+    return cls(t(m.indices), t(m.indptr[:-1]), t(np.repeat(np.arange(m.shape[0]), counts)), m.shape[0], m.shape[1],
+               None if users is None else t(users))
 
-    @classmethod
-    def from_dense(cls, x: torch.Tensor, users=None):
-        rows, cols = x.nonzero(as_tuple=True)
-        counts = torch.bincount(rows, minlength=x.shape[0])
-        return cls(cols, torch.cumsum(counts, 0) - counts, rows, x.shape[0], x.shape[1], users)
+# %% ../nbs/01a_blocks.ipynb #16336a65
+@patch(cls_method=True)
+def from_dense(cls: Batch, x: torch.Tensor, users=None):
+    rows, cols = x.nonzero(as_tuple=True)
+    counts = torch.bincount(rows, minlength=x.shape[0])
+    return cls(cols, torch.cumsum(counts, 0) - counts, rows, x.shape[0], x.shape[1], users)
 
-    @property
-    def counts(self): return torch.bincount(self.rows, minlength=self.n_rows)
+# %% ../nbs/01a_blocks.ipynb #ff11185a
+@patch(as_prop=True)
+def counts(self: Batch): return torch.bincount(self.rows, minlength=self.n_rows)
 
-    def to_dense(self):
-        x = torch.zeros(self.n_rows, self.n_items, device=self.cols.device)
-        x[self.rows, self.cols] = 1.0
-        return x
+# %% ../nbs/01a_blocks.ipynb #adcef510
+@patch
+def to_dense(self: Batch):
+    x = torch.zeros(self.n_rows, self.n_items, device=self.cols.device)
+    x[self.rows, self.cols] = 1.0
+    return x
 
 # %% ../nbs/01a_blocks.ipynb #d7278875
 class SparseInput(nn.Module):
@@ -101,11 +107,12 @@ def fingerprint(*arrays) -> str:
     for a in arrays: h.update(np.ascontiguousarray(a).tobytes())
     return h.hexdigest()[:16]
 
-# %% ../nbs/01a_blocks.ipynb #05ab1efb
+# %% ../nbs/01a_blocks.ipynb #2581bbd1
 def n_params(model) -> int:
     "Number of trainable parameters."
     return sum(p.numel() for p in model.parameters() if p.requires_grad)
 
+# %% ../nbs/01a_blocks.ipynb #8e5f1cea
 def epoch_cost(model, n_users, clicks) -> dict:
     "Approximate floating-point operations and bytes of logits traffic of one training epoch (forward + backward)."
     dense = sum(m.in_features * m.out_features for m in model.modules() if isinstance(m, nn.Linear))
@@ -142,11 +149,12 @@ class ModelSpec:
     graph_users: bool = False              # scores only the users of its training graph
     report: Callable | None = None         # report(model, split, run) -> dict added to metrics.json
 
-# %% ../nbs/01a_blocks.ipynb #7aeecc27
+# %% ../nbs/01a_blocks.ipynb #e473a329
 MODELS: dict[str, ModelSpec] = {}
 
 def _packaged(spec) -> bool: return spec is not None and (spec.cls or spec.closed_form).__module__.startswith('cadvae_nb.')
 
+# %% ../nbs/01a_blocks.ipynb #2af0fee8
 def register_model(name: str, label: str, settings: dict, **kw) -> ModelSpec:
     "Make a model known to the project (called by the model's notebook, after its class); returns its `ModelSpec`."
     if not re.fullmatch(r'[a-z][a-z0-9-]*', name): raise ValueError(f'model name {name!r}: lower-case letters, digits and -')
@@ -155,7 +163,7 @@ def register_model(name: str, label: str, settings: dict, **kw) -> ModelSpec:
     if not (_packaged(MODELS.get(name)) and not _packaged(spec)): MODELS[name] = spec   # the package's own model is never replaced
     return spec
 
-# %% ../nbs/01a_blocks.ipynb #fddf6d8e
+# %% ../nbs/01a_blocks.ipynb #afadd4d2
 @dataclass(frozen=True)
 class Rule:
     "A check of one option's value (`test`) and what it allows, in words (`allowed`)."
@@ -163,7 +171,10 @@ class Rule:
     allowed: str
     def __call__(self, v) -> bool: return bool(self.test(v))
 
+# %% ../nbs/01a_blocks.ipynb #03bb0d1c
 def _num(v) -> bool: return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+
+# %% ../nbs/01a_blocks.ipynb #f09c9554
 def _int(v) -> bool: return isinstance(v, int) and not isinstance(v, bool)
 
 # %% ../nbs/01a_blocks.ipynb #1be7dd00
@@ -189,12 +200,13 @@ def load_models() -> dict:
     where = lambda s: (s.cls or s.closed_form).__module__
     return dict(sorted(MODELS.items(), key=lambda kv: rank.get(where(kv[1]), len(rank))))   # stable: a notebook's own order kept
 
-# %% ../nbs/01a_blocks.ipynb #6e414dac
+# %% ../nbs/01a_blocks.ipynb #aa1f8e5a
 def model_names(trainable: bool | None = None, tunable: bool | None = None) -> tuple:
     "Names of the registered models; `trainable`: trained by the loop (not closed form); `tunable`: with a search space."
     return tuple(n for n, s in load_models().items() if (trainable is None or (s.build is not None) == trainable)
                  and (tunable is None or (s.space is not None) == tunable))
 
+# %% ../nbs/01a_blocks.ipynb #3cef4da7
 def model_spec(name: str) -> ModelSpec:
     "The registered model `name`; an unknown name is a `KeyError` that names the closest known one."
     models = load_models()

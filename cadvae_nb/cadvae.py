@@ -63,7 +63,7 @@ class CaDVAE(nn.Module):
         self.predictor = ParentPredictor(k, d) if zsup in ('parents', 'relative') else None
         self.dec = mlp([k * d, hidden, self.n_items] if decoder == 'mlp' else [k * d, self.n_items])
 
-# %% ../nbs/05_cadvae.ipynb #5a55574b
+# %% ../nbs/05_cadvae.ipynb #e75a87c8
 @patch
 def encode(self: CaDVAE, b: Batch, c: torch.Tensor):
     "Mean and log-variance (batch, k, d) of q(eps | x, c)."
@@ -71,11 +71,13 @@ def encode(self: CaDVAE, b: Batch, c: torch.Tensor):
     mu, logvar = self.enc(h).view(-1, 2, self.k, self.d).unbind(1)
     return mu, logvar.clamp(-10, 10)
 
+# %% ../nbs/05_cadvae.ipynb #2e30c337
 @patch
 def weights(self: CaDVAE, step):
     "The annealed KL weights (w_eps, beta) at a training step (notebook 03's `kl_weights`)."
     return kl_weights(self.objective, step, self.anneal_steps, self.beta_final, self.kl_eps_final)
 
+# %% ../nbs/05_cadvae.ipynb #ae9ef66b
 @patch
 def forward(self: CaDVAE, b: Batch):
     "Logits, and what the loss needs: labels, mean, log-variance, the exogenous sample, z."
@@ -85,7 +87,7 @@ def forward(self: CaDVAE, b: Batch):
     z = self.causal(eps)
     return self.dec(z.flatten(1)), c, mu, logvar, eps, z
 
-# %% ../nbs/05_cadvae.ipynb #c693a322
+# %% ../nbs/05_cadvae.ipynb #22a601c0
 @patch
 def loss(self: CaDVAE, b: Batch, step=0):
     "Eq. 16 on a batch at a training step: (loss, parts for logging)."
@@ -107,6 +109,7 @@ def loss(self: CaDVAE, b: Batch, step=0):
         reg = weight_l2(self.inp, self.enc, self.dec); loss = loss + self.lam * reg; parts = {**parts, 'reg': reg.detach()}
     return loss, {**parts, 'h': h.detach(), **duals, 'kl_eps_weight': torch.tensor(w_eps), 'beta': torch.tensor(beta)}
 
+# %% ../nbs/05_cadvae.ipynb #33f544d4
 @patch
 def acyclicity_terms(self: CaDVAE, h: torch.Tensor, step: int):
     "The acyclicity term of the loss and the dual state to log: h itself (fixed weight `acyclicity_weight`), or alpha h + rho/2 h^2 with a dual step every `dual_every` training steps."
@@ -115,11 +118,13 @@ def acyclicity_terms(self: CaDVAE, h: torch.Tensor, step: int):
         self.causal.update_duals(h.item(), step)
     return self.causal.lagrangian_penalty(h), {'alpha': self.causal.alpha.clone(), 'rho': self.causal.rho.clone()}
 
+# %% ../nbs/05_cadvae.ipynb #8d689091
 @patch
 def score(self: CaDVAE, b: Batch):
     "Item logits (batch, n_items): the ranking of every item for each user of the batch."
     return self(b)[0]
 
+# %% ../nbs/05_cadvae.ipynb #4f6e1942
 @patch
 @torch.no_grad()
 def representation(self: CaDVAE, b: Batch):

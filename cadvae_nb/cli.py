@@ -13,15 +13,17 @@ from .data import DataError, prepare, prepare_ratings, save_split, load_split, d
 __all__ = ['COMMANDS', 'Interrupted', 'prepare_cmd', 'train_cmd', 'evaluate_cmd', 'tune_cmd', 'recommend_cmd', 'reproduce_cmd',
            'main']
 
-# %% ../nbs/10_cli.ipynb #4f094415
+# %% ../nbs/10_cli.ipynb #b2044933
 class Interrupted(KeyboardInterrupt):
     "Ctrl-C, with what to do next (`main` prints it as one line, exit status 130)."
 
+# %% ../nbs/10_cli.ipynb #aa2d64ac
 def _heldout(v):
     if v is None: return None
     try: return float(v) if '.' in str(v) else int(v)
     except ValueError: raise DataError(f'--heldout: expected a count (10000) or a fraction (0.1), got {v!r}') from None
 
+# %% ../nbs/10_cli.ipynb #f5de3f61
 def _count(flag, v, default):
     if v is None: return default
     try: n = int(v)
@@ -38,6 +40,28 @@ def _print_split(s):
     for p, v in st['split'].items(): print(f"  {p:<14} {v['users']:>8,} users {v['interactions']:>11,} clicks")
     for c, v in st['concept_coverage'].items(): print(f"  concept {c:<9} {v['values']:>7,} values, coverage {v['coverage']:.1%}")
 
+
+# %% ../nbs/10_cli.ipynb #a2a919c7
+def _prepare_own(ratings, items, name, heldout, seed, min_rating, out, log):
+    "A user's own ratings file, split and written: (split, folder)."
+    s = prepare_ratings(ratings, items, name=name, heldout=0.1 if heldout is None else _heldout(heldout), seed=seed,
+                        min_rating=min_rating, log=log)
+    out = Path(out or Path('splits') / s.name)
+    save_split(s, out)
+    return s, out
+
+def _prepare_dataset(dataset, items, users, interactions, out, data, offline, heldout, seed, quiet, log):
+    "A built-in dataset (synthetic by default), split and written: (split, folder)."
+    dname = check_dataset_name(dataset or 'synthetic')
+    out = Path(out or Path('splits') / dname)
+    if dname == 'synthetic':
+        syn = dict(n_users=_count('users', users, 3000), n_items=_count('items', items, 1500),
+                   n_interactions=_count('interactions', interactions, 150_000))
+    elif items: raise DataError(f'--items {items}: an items file goes with --ratings (your own data); {dname} has its own')
+    else: syn = {}
+    s = prepare(dname, out=out, root=data, download=not offline, heldout=_heldout(heldout), seed=seed,
+                progress=not quiet, log=log, **syn)
+    return s, out
 
 # %% ../nbs/10_cli.ipynb #ba8193b5
 def prepare_cmd(
@@ -59,20 +83,10 @@ def prepare_cmd(
     log = None if quiet else print
     if ratings:
         if dataset: raise DataError(f'--dataset {dataset} and --ratings {ratings}: give one of them')
-        s = prepare_ratings(ratings, items, name=name, heldout=0.1 if heldout is None else _heldout(heldout), seed=seed,
-                            min_rating=min_rating, log=log)
-        out = Path(out or Path('splits') / s.name)
-        save_split(s, out)
+        s, out = _prepare_own(ratings, items, name, heldout, seed, min_rating, out, log)
     else:
         if name: raise DataError('--name is for --ratings (your own data); a built-in dataset keeps its name')
-        dname = check_dataset_name(dataset or 'synthetic')
-        out = Path(out or Path('splits') / dname)
-        if dname == 'synthetic':
-            syn = dict(n_users=_count('users', users, 3000), n_items=_count('items', items, 1500),
-                       n_interactions=_count('interactions', interactions, 150_000))
-        elif items: raise DataError(f'--items {items}: an items file goes with --ratings (your own data); {dname} has its own')
-        else: syn = {}
-        s = prepare(dname, out=out, root=data, download=not offline, heldout=_heldout(heldout), seed=seed, progress=not quiet, log=log, **syn)
+        s, out = _prepare_dataset(dataset, items, users, interactions, out, data, offline, heldout, seed, quiet, log)
     if not quiet: _print_split(s)
     print(f'wrote {out}/' + ('' if quiet else f'; next: cadvae train --model cadvae --split {out}'))
     return s
@@ -87,18 +101,39 @@ def _split_for(dataset, split, data, offline, quiet, syn=None):
     return (prepare(name, root=data, download=not offline, progress=not quiet, log=None if quiet else print, **kw),
             {'dataset': name, 'data': None if name == 'synthetic' else str(data_dir(data).resolve()), 'synthetic': kw})
 
-# %% ../nbs/10_cli.ipynb #ecfe0951
+# %% ../nbs/10_cli.ipynb #45186ec7
 def _print_result(model, setting, dataset, res):
     "The end of `cadvae train`: the model, its size and speed, and the validation and test metrics."
     print(f"{model} ({setting}, {res['params']:,} parameters) on {dataset}, best epoch {res['best_epoch']}, "
           f"{res['seconds_per_epoch']:.2f} s/epoch on {res['device']}")
     for p in ('validation', 'test'): print(f'  {p:<10} ' + '  '.join(f'{k} {v:.4f}' for k, v in res[p].items() if k != 'n_users'))
 
+# %% ../nbs/10_cli.ipynb #d5428638
 def _json_options(text, flag='--model_kw') -> dict:
     "Model options given as JSON on the command line ({} when none)."
     try: return json.loads(text) if text else {}
     except json.JSONDecodeError as e: raise DataError(f'{flag} is not valid JSON ({e}): {text!r}') from None
 
+# %% ../nbs/10_cli.ipynb #3377bad9
+def _train_config(model, dataset, split, setting, seed, device, cpu_amp, data, offline, quiet, kw, given):
+    "The split and the checked configuration of `cadvae train`: (split, where it came from, TrainConfig)."
+    from dataclasses import replace
+    from cadvae_nb.train import TrainConfig, check_config
+    from cadvae_nb.tune import preset_config
+    given = {k: v for k, v in given.items() if v is not None}
+    cfg = TrainConfig(model=model, setting=setting, seed=seed, device=device, cpu_amp=cpu_amp, model_kw=kw, **given)
+    check_config(cfg)                                        # before the data is read or a folder made
+    s, source = _split_for(dataset, split, data, offline, quiet)
+    cfg, said = preset_config(model, s, setting, **given, model_kw=kw)
+    cfg = check_config(replace(cfg, seed=seed, device=device, cpu_amp=cpu_amp))
+    print(f'cadvae train: {said}')
+    return s, source, cfg
+
+# %% ../nbs/10_cli.ipynb #e29b0a95
+def _tqdm_write(*a):
+    "Print above any progress bar."
+    from tqdm.auto import tqdm
+    tqdm.write(' '.join(map(str, a)))
 
 # %% ../nbs/10_cli.ipynb #f76fab1e
 def train_cmd(
@@ -106,7 +141,7 @@ def train_cmd(
     dataset:str='synthetic',  # ml-100k, ml-1m, ml-20m, netflix or synthetic (split prepared on the fly)
     split:str=None,           # a prepared split folder (cadvae prepare), instead of --dataset
     out:str=None,             # run folder (default: ./runs/MODEL-DATASET-seedSEED); an existing run is resumed
-    setting:str='table1',     # table1 (~2Md parameters, d = 100; the tuned presets) or published architecture
+    setting:str='table1',     # table1 (~2Md parameters; the tuned presets), published, or paper (CaD-VAE read literally)
     epochs:int=None,          # maximum number of epochs (default: the preset's; may be raised when resuming)
     batch_size:int=None,      # users per batch (default: the preset's)
     lr:float=None,            # Adam learning rate (default: the preset's)
@@ -120,19 +155,11 @@ def train_cmd(
     quiet:bool=False,         # no progress bars or per-epoch lines; still says where it wrote
 ):
     "Train a model (the tuned preset of the model and dataset unless overridden); writes RUN/config.json, model.pt, last.pt, checksums.json, history.csv, metrics.json and learning_curve.png."
-    from dataclasses import replace
-    from cadvae_nb.train import TrainConfig, fit, check_config
-    from cadvae_nb.tune import preset_config
-    from tqdm.auto import tqdm
-    kw = _json_options(model_kw)
-    given = {k: v for k, v in dict(epochs=epochs, batch_size=batch_size, lr=lr, patience=patience).items() if v is not None}
-    check_config(TrainConfig(model=model, setting=setting, seed=seed, device=device, cpu_amp=cpu_amp, model_kw=kw, **given))   # before the data is read or a folder made
-    s, source = _split_for(dataset, split, data, offline, quiet)
-    cfg, said = preset_config(model, s, setting, **given, model_kw=kw)
-    cfg = check_config(replace(cfg, seed=seed, device=device, cpu_amp=cpu_amp))
-    print(f'cadvae train: {said}')
+    from cadvae_nb.train import fit                          # torch only for the commands that train
+    s, source, cfg = _train_config(model, dataset, split, setting, seed, device, cpu_amp, data, offline, quiet,
+                                   _json_options(model_kw), dict(epochs=epochs, batch_size=batch_size, lr=lr, patience=patience))
     run = Path(out or Path('runs') / f'{model}-{s.name}-seed{seed}')
-    try: res = fit(s, run, cfg, progress=not quiet, log=(lambda *a: None) if quiet else tqdm.write, source=source)
+    try: res = fit(s, run, cfg, progress=not quiet, log=(lambda *a: None) if quiet else _tqdm_write, source=source)
     except KeyboardInterrupt:
         raise Interrupted(f'{run} keeps every finished epoch; run the same command again to resume from {run}/last.pt') from None
     if not quiet: _print_result(model, setting, s.name, res)
@@ -161,7 +188,7 @@ def evaluate_cmd(
     print(json.dumps({p: {k: round(v, 5) for k, v in r.items()} for p, r in res.items()}, indent=1))
     return res
 
-# %% ../nbs/10_cli.ipynb #f52c5a91
+# %% ../nbs/10_cli.ipynb #b18ddd4b
 def _first_options(text) -> dict | None:
     "`--first`: the selected options of a best.json file (`params`), or options given as JSON."
     if not text: return None
@@ -174,6 +201,29 @@ def _first_options(text) -> dict | None:
         raise DataError(f"--first {text}: not a best.json written by cadvae tune (it has no 'params')")
     return rec['params']
 
+# %% ../nbs/10_cli.ipynb #69042b3e
+def _command_line(cmd, args: dict) -> str:
+    "`cadvae CMD` with `args` as typed (quoted for a shell), recorded with a study or a report."
+    return f'cadvae {cmd} ' + ' '.join(f'--{k}' if v is True else f'--{k} {shlex.quote(str(v))}' for k, v in args.items()
+                                       if v not in (None, False))
+
+def _print_study(model, dataset, rec):
+    "The one-line summary of a finished study."
+    f = rec['finals']
+    mean = lambda p: sum(r[p]['ndcg@100'] for r in f) / len(f)
+    print(f"{model} on {dataset}: best trial {rec['best_trial']} of {rec['trials']} (validation NDCG@100 {rec['best_value']:.4f}); "
+          f"{len(f)} seeds: validation {mean('validation'):.4f}, test {mean('test'):.4f} (mean)")
+
+# %% ../nbs/10_cli.ipynb #84fefd1b
+def _check_tune(model, trials, seeds):
+    "Refuse a `cadvae tune` that cannot run: no or an untunable model, fewer than one trial or seed."
+    from cadvae_nb.tune import search_space
+    if not model: raise DataError('--model is required: the model to tune (multdae, multvae, macridvae or cadvae)')
+    search_space(model)
+    for name, v in (('trials', trials), ('seeds', seeds)):
+        if v < 1: raise DataError(f'--{name} {v}: must be an integer >= 1')
+
+# %% ../nbs/10_cli.ipynb #8a881e8d
 def tune_cmd(
     model:str=None,           # the model to tune: multdae, multvae, macridvae or cadvae (required)
     dataset:str='synthetic',  # ml-100k, ml-1m, ml-20m, netflix or synthetic (split prepared on the fly)
@@ -193,13 +243,9 @@ def tune_cmd(
     quiet:bool=False,         # one line per trial only
 ):
     "Tune a model with Optuna on validation NDCG@100 (resumable), then train the winner with several seeds; writes OUT/best.json."
-    from cadvae_nb.tune import tune, search_space
-    command = 'cadvae tune ' + ' '.join(f'--{k}' if v is True else f'--{k} {shlex.quote(str(v))}' for k, v in locals().items()
-                                        if k not in ('tune', 'search_space') and v not in (None, False))   # as typed, for best.json
-    if not model: raise DataError('--model is required: the model to tune (multdae, multvae, macridvae or cadvae)')
-    search_space(model)                                            # an untunable model is refused before any data is read
-    for name, v in (('trials', trials), ('seeds', seeds)):
-        if v < 1: raise DataError(f'--{name} {v}: must be an integer >= 1')
+    from cadvae_nb.tune import tune
+    command = _command_line('tune', {k: v for k, v in locals().items() if k != 'tune'})
+    _check_tune(model, trials, seeds)                              # before any data is read
     fixed = _json_options(model_kw)
     first_options = _first_options(first)
     s, source = _split_for(dataset, split, data, offline, quiet)
@@ -209,17 +255,15 @@ def tune_cmd(
                    patience=patience, progress=not quiet, log=print, command=command, fixed=fixed, first=first_options)
     except KeyboardInterrupt:
         raise Interrupted(f'{out} keeps every finished trial; run the same command again to resume the study') from None
-    f = rec['finals']
-    mean = lambda p: sum(r[p]['ndcg@100'] for r in f) / len(f)
-    print(f"{model} on {s.name}: best trial {rec['best_trial']} of {rec['trials']} (validation NDCG@100 {rec['best_value']:.4f}); "
-          f"{len(f)} seeds: validation {mean('validation'):.4f}, test {mean('test'):.4f} (mean)")
+    _print_study(model, s.name, rec)
     print(f'wrote {out}/best.json; next: cadvae train --model {model} --dataset {s.name} uses the shipped presets '
           f'(collect_presets in notebook 06a turns best.json files into presets)')
     return rec
 
-# %% ../nbs/10_cli.ipynb #c3100c3b
+# %% ../nbs/10_cli.ipynb #a5cbbe2d
 def _print_json(obj): print(json.dumps(obj, indent=1, default=str))   # (recommend's --json flag hides the module inside it)
 
+# %% ../nbs/10_cli.ipynb #02034be5
 _DO = Param('CONCEPT=VALUE: recommend under do(z_CONCEPT = the block of the training users whose dominant CONCEPT is VALUE); repeatable',
             str, action='append')   # a repeatable argument: anno_parser needs a Param
 
@@ -280,7 +324,7 @@ def reproduce_cmd(
     print(f'wrote {path} and {Path(path).with_suffix(".html")}')
     return path
 
-# %% ../nbs/10_cli.ipynb #04faf034
+# %% ../nbs/10_cli.ipynb #effe495c
 COMMANDS = {'prepare': prepare_cmd, 'train': train_cmd, 'evaluate': evaluate_cmd, 'tune': tune_cmd, 'reproduce': reproduce_cmd, 'recommend': recommend_cmd}
 
 def _usage():
@@ -288,6 +332,7 @@ def _usage():
     lines += [f'  {n:<10} {f.__doc__}' for n, f in COMMANDS.items()]
     return '\n'.join(lines)
 
+# %% ../nbs/10_cli.ipynb #8ca2c722
 def main(argv=None):
     "Entry point of the `cadvae` console script."
     try: sys.stdout.reconfigure(line_buffering=True)              # a log redirected to a file keeps every line if the job is killed

@@ -14,21 +14,24 @@ from .blocks import Batch, register_model, fingerprint, POSINT, NONNEG
 # %% auto #0
 __all__ = ['SETTINGS', 'IntentPropagation', 'EdgeDot', 'edge_structure', 'distance_correlation', 'csr_fingerprint', 'DGCF']
 
-# %% ../nbs/05c_dgcf.ipynb #1b5dc2ee
+# %% ../nbs/05c_dgcf.ipynb #907603c5
 def _csr(crow, col, values, n):
     # the structure is built once by `edge_structure` (valid by construction): no invariant checks, no beta-status warning
     with warnings.catch_warnings():
         warnings.filterwarnings('ignore', message='Sparse CSR tensor support is in beta')
         return torch.sparse_csr_tensor(crow, col, values, (n, n), check_invariants=False)
 
+# %% ../nbs/05c_dgcf.ipynb #b2e2ea81
 def _spmm(crow, col, values, x):
     "CSR(values) @ x for the (N, N) sparse matrix with structure (`crow`, `col`)."
     return torch.sparse.mm(_csr(crow, col, values.contiguous(), x.shape[0]), x)
 
+# %% ../nbs/05c_dgcf.ipynb #ab5ea8ca
 def _sddmm(crow, col, a, b):
     "The values <a[i], b[j]> at the nonzeros (i, j) of the CSR structure (`crow`, `col`): a sampled dense-dense product."
     return torch.sparse.sampled_addmm(_csr(crow, col, a.new_zeros(len(col)), a.shape[0]), a, b.T, beta=0.0).values()
 
+# %% ../nbs/05c_dgcf.ipynb #519edbca
 class IntentPropagation(torch.autograd.Function):
     "out[:, k] = L_k @ x[:, k] for sparse L_k sharing one structure `g`, differentiable in the edge weights `w` (E, K) and `x` (N, K, c)."
     @staticmethod
@@ -44,7 +47,7 @@ class IntentPropagation(torch.autograd.Function):
         gw = torch.stack([_sddmm(g['crow'], g['col'], grad[:, k], x[:, k].contiguous()) for k in range(x.shape[1])], 1)
         return gw, gx, None
 
-# %% ../nbs/05c_dgcf.ipynb #2ab20982
+# %% ../nbs/05c_dgcf.ipynb #3c23c4e2
 class EdgeDot(torch.autograd.Function):
     "v[e, k] = <a[head_e, k], b[tail_e, k]> for every edge e of the structure `g`, differentiable in `a` and `b` (N, K, c)."
     @staticmethod
@@ -60,6 +63,7 @@ class EdgeDot(torch.autograd.Function):
         gb = torch.stack([_spmm(g['crow_t'], g['col_t'], gt[:, k], a[:, k]) for k in range(a.shape[1])], 1)
         return ga, gb, None
 
+# %% ../nbs/05c_dgcf.ipynb #f55dcf72
 def edge_structure(graph: sp.csr_matrix) -> dict:
     "The directed edges of the bipartite graph of `graph` (users x items; node ids: users, then items) in CSR order, and its transpose's."
     g = sp.csr_matrix(graph, dtype=np.float32)
@@ -87,7 +91,7 @@ def csr_fingerprint(m) -> str:
     m = sp.csr_matrix(m); m.sort_indices()
     return fingerprint(*(np.asarray(x, dtype=np.int64) for x in (m.shape, m.indptr, m.indices)))
 
-# %% ../nbs/05c_dgcf.ipynb #c15e89b9
+# %% ../nbs/05c_dgcf.ipynb #ecb4ca9d
 class DGCF(nn.Module):
     "Disentangled graph collaborative filtering over the users x items 0/1 matrix `graph` (every user it will score is a row)."
     def __init__(self, graph: sp.csr_matrix, dim=64, K=4, layers=1, iterations=2, lam=1e-3, cor_weight=0.01, cor_samples=256,
@@ -107,23 +111,28 @@ class DGCF(nn.Module):
         self.register_buffer('pos_keys', torch.from_numpy(np.sort(coo.row.astype(np.int64) * self.n_items + coo.col)), persistent=False)
         self._cache = None
 
-    @classmethod
-    def from_split(cls, split, **kw):
-        "DGCF over the training users and the validation and test users' fold-in clicks (never their held-out clicks)."
-        parts = [split.train, split.validation_tr, split.test_tr]
-        offsets = np.cumsum([0] + [p.shape[0] for p in parts[:-1]])
-        return cls(sp.vstack(parts, format='csr'), blocks={csr_fingerprint(p): int(o) for p, o in zip(parts, offsets)}, **kw)
+# %% ../nbs/05c_dgcf.ipynb #795a36e5
+@patch(cls_method=True)
+def from_split(cls: DGCF, split, **kw):
+    "DGCF over the training users and the validation and test users' fold-in clicks (never their held-out clicks)."
+    parts = [split.train, split.validation_tr, split.test_tr]
+    offsets = np.cumsum([0] + [p.shape[0] for p in parts[:-1]])
+    return cls(sp.vstack(parts, format='csr'), blocks={csr_fingerprint(p): int(o) for p, o in zip(parts, offsets)}, **kw)
 
-    def graph_offset(self, fold_in) -> int:
-        "The graph row of the first user of `fold_in` (a block the model was built with)."
-        fp = csr_fingerprint(fold_in)
-        if fp not in self.blocks:
-            raise ValueError(f'DGCF has no embeddings for these {fold_in.shape[0]} users: it scores only users whose fold-in clicks '
-                             'were in its graph at training time (train, validation_tr or test_tr of the split it was built from)')
-        return self.blocks[fp]
+# %% ../nbs/05c_dgcf.ipynb #b0fa8dde
+@patch
+def graph_offset(self: DGCF, fold_in) -> int:
+    "The graph row of the first user of `fold_in` (a block the model was built with)."
+    fp = csr_fingerprint(fold_in)
+    if fp not in self.blocks:
+        raise ValueError(f'DGCF has no embeddings for these {fold_in.shape[0]} users: it scores only users whose fold-in clicks '
+                         'were in its graph at training time (train, validation_tr or test_tr of the split it was built from)')
+    return self.blocks[fp]
 
-    def _structure(self):
-        return {'crow': self.crow, 'col': self.col, 'head': self.head, 'perm': self.perm, 'crow_t': self.crow_t, 'col_t': self.col_t}
+# %% ../nbs/05c_dgcf.ipynb #1c88e23b
+@patch
+def _structure(self: DGCF):
+    return {'crow': self.crow, 'col': self.col, 'head': self.head, 'perm': self.perm, 'crow_t': self.crow_t, 'col_t': self.col_t}
 
 # %% ../nbs/05c_dgcf.ipynb #4e2dcf63
 @patch
@@ -148,7 +157,7 @@ def propagate(self: DGCF):
         out = torch.stack(outs).mean(0)
     return out[:self.n_users], out[self.n_users:]
 
-# %% ../nbs/05c_dgcf.ipynb #a2996385
+# %% ../nbs/05c_dgcf.ipynb #e2a55f7c
 @patch
 def negatives(self: DGCF, users: torch.Tensor, tries=50) -> torch.Tensor:
     "One uniformly drawn item per entry of `users` that the user has not clicked (rejection sampling)."
@@ -160,6 +169,7 @@ def negatives(self: DGCF, users: torch.Tensor, tries=50) -> torch.Tensor:
         neg = torch.where(hit, torch.randint(self.n_items, users.shape, device=users.device), neg)
     return neg
 
+# %% ../nbs/05c_dgcf.ipynb #49de7fe6
 @patch
 def cor_loss(self: DGCF, users_all, items_all):
     "Distance correlation of consecutive intent chunks on a sample of users and items, divided by K(K+1)/2."
@@ -169,7 +179,7 @@ def cor_loss(self: DGCF, users_all, items_all):
     chunks = torch.cat([users_all[cu], items_all[ci]]).chunk(self.K, 1)
     return sum(distance_correlation(chunks[k], chunks[k + 1]) for k in range(self.K - 1)) / (self.K * (self.K + 1) / 2)
 
-# %% ../nbs/05c_dgcf.ipynb #a60cf9e9
+# %% ../nbs/05c_dgcf.ipynb #1bc9a63b
 @patch
 def loss(self: DGCF, b: Batch, step=0):
     if b.users is None: raise ValueError('DGCF needs the graph rows of the batch users (Batch.users)')
@@ -184,11 +194,13 @@ def loss(self: DGCF, b: Batch, step=0):
     cor = self.cor_loss(users_all, items_all) if self.K > 1 and self.cor_weight > 0 else bpr.new_zeros(())
     return bpr + self.lam * l2 + self.cor_weight * cor, {'bpr': bpr.detach(), 'l2': l2.detach(), 'cor': cor.detach()}
 
+# %% ../nbs/05c_dgcf.ipynb #fe7a0c50
 @patch
 def train(self: DGCF, mode=True):
     self._cache = None                                                # weights may change: forget the representations
     return nn.Module.train(self, mode)
 
+# %% ../nbs/05c_dgcf.ipynb #58f615f5
 @patch
 def _representations(self: DGCF):
     if self.training: return self.propagate()
@@ -196,6 +208,7 @@ def _representations(self: DGCF):
         with torch.no_grad(): self._cache = self.propagate()
     return self._cache
 
+# %% ../nbs/05c_dgcf.ipynb #e69e96ba
 @patch
 def score(self: DGCF, b: Batch):
     "Scores of all items for the batch users (graph rows `b.users`)."
@@ -203,6 +216,7 @@ def score(self: DGCF, b: Batch):
     users_all, items_all = self._representations()
     return users_all.index_select(0, b.users) @ items_all.T
 
+# %% ../nbs/05c_dgcf.ipynb #3e3fc3ff
 @patch
 @torch.no_grad()
 def representation(self: DGCF, b: Batch):

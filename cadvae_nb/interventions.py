@@ -23,14 +23,16 @@ __all__ = ['TRUTH_PLANS', 'TARGET_MIN_USERS', 'EXPLAIN_TOP', 'UnknownName', 'run
            'counterfactual_targets', 'counterfactual_clicks', 'score_interventions', 'explanation_shares',
            'counterfactual_check', 'graph_options', 'graph_recovery']
 
-# %% ../nbs/09_interventions.ipynb #6528d886
+# %% ../nbs/09_interventions.ipynb #8eebdcbb
 class UnknownName(DataError):
     "A user, item, concept or value that the run does not know; the message names the closest known ones."
 
+# %% ../nbs/09_interventions.ipynb #a9780bf2
 def _closest(v, known, n=3) -> str:
     close = difflib.get_close_matches(str(v), [str(k) for k in known], n=n)
     return f' (closest: {", ".join(close)})' if close else ''
 
+# %% ../nbs/09_interventions.ipynb #2496ea37
 def run_split(run, split=None) -> Split:
     "The split run folder `run` was trained on, rebuilt from its config.json's `source` (or the prepared folder `split`)."
     run = Path(run); cfgf = run/'config.json'
@@ -43,13 +45,14 @@ def run_split(run, split=None) -> Split:
         return prepare(src['dataset'], root=src.get('data'), download=False, progress=False, **kw)
     raise RunError(f'{run}: config.json does not say which split it was trained on; pass the split folder')
 
+# %% ../nbs/09_interventions.ipynb #c9ff5eed
 def load_recommender(run, split=None, device='cpu'):
     "A run's best model (in evaluation mode) and its split."
     s = run_split(run, split)
     _, model, _ = load_run(run, s, device)
     return model, s
 
-# %% ../nbs/09_interventions.ipynb #4675106a
+# %% ../nbs/09_interventions.ipynb #590ddf1c
 def user_row(split: Split, user) -> sp.csr_matrix:
     "All clicks (fold-in and evaluation part) of the held-out user with dataset id `user`: a 1 x items row."
     ids = np.asarray(split.user_ids).astype(str)
@@ -63,6 +66,7 @@ def user_row(split: Split, user) -> sp.csr_matrix:
                  (split.test_tr, split.test_te, p - n_tr - n_vd))
     return sp.csr_matrix((tr[r] + te[r]).sign())
 
+# %% ../nbs/09_interventions.ipynb #10bf373c
 def items_row(split: Split, items) -> sp.csr_matrix:
     "A 1 x items row of the given dataset item ids (a list, or a string of ids separated by commas)."
     if isinstance(items, str): items = items.split(',')
@@ -77,32 +81,36 @@ def items_row(split: Split, items) -> sp.csr_matrix:
     cols = np.unique(cols)
     return sp.csr_matrix((np.ones(len(cols), np.float32), (np.zeros(len(cols), int), cols)), shape=(1, split.n_items))
 
-# %% ../nbs/09_interventions.ipynb #85c41035
+# %% ../nbs/09_interventions.ipynb #cd7417df
 def concept_values(split: Split, concept) -> tuple[sp.csr_matrix, np.ndarray]:
     "Items x values 0/1 matrix of a concept and the value names, without `<unknown>`."
     M, values = concept_matrix(split, concept)
     keep = values != UNKNOWN
     return sp.csr_matrix(M[:, keep]), values[keep]
 
+# %% ../nbs/09_interventions.ipynb #bcf562cc
 def dominant_values(X: sp.csr_matrix, M: sp.csr_matrix) -> np.ndarray:
     "For each row of clicks X, the column of M (items x values) with most clicks; -1 for a row with none (ties: first)."
     counts = sp.csr_matrix(X @ M)
     dom = np.asarray(counts.argmax(axis=1)).ravel()
     return np.where(np.asarray(counts.max(axis=1).todense()).ravel() > 0, dom, -1)
 
-# %% ../nbs/09_interventions.ipynb #697d8c61
+# %% ../nbs/09_interventions.ipynb #b59ed2e5
 def _device(model): return next(model.parameters()).device
 
+# %% ../nbs/09_interventions.ipynb #a64f8c78
 def _check_causal(model, what):
     if not spec_of(model).causal:
         raise RunError(f'{what} needs a model with concept blocks (cadvae); this run is a {type(model).__name__}')
 
+# %% ../nbs/09_interventions.ipynb #0f253aa9
 def _concept_index(model, concept) -> int:
     if concept not in model.concepts:
         raise UnknownName(f'--do {concept}=...: the run has no concept {concept!r}; its concepts: {", ".join(model.concepts)}'
                           + _closest(concept, model.concepts, 1))
     return model.concepts.index(concept)
 
+# %% ../nbs/09_interventions.ipynb #f1002acb
 @torch.no_grad()
 def value_points(model, split: Split, concepts, batch_size=1000) -> dict:
     "For each concept: (v, n, values): the mean block z_i of the training users each value dominates for, their count, the names."
@@ -120,7 +128,7 @@ def value_points(model, split: Split, concepts, batch_size=1000) -> dict:
             n[c] += np.bincount(dom[has], minlength=len(n[c]))
     return {c: ((sums[c] / torch.from_numpy(np.maximum(n[c], 1))[:, None]).float(), n[c], mats[c][1]) for c in concepts}
 
-# %% ../nbs/09_interventions.ipynb #61bb6519
+# %% ../nbs/09_interventions.ipynb #3bd6b9e9
 def concept_point(points: dict, concept, value) -> torch.Tensor:
     "The point v of `concept`'s block for `value`, from `value_points`; an `UnknownName` error for an unknown value or one no training user has."
     v, n, values = points[concept]
@@ -131,6 +139,7 @@ def concept_point(points: dict, concept, value) -> torch.Tensor:
                           f'for it; values with users{_closest(value, values[n > 0])}')
     return v[where[0]]
 
+# %% ../nbs/09_interventions.ipynb #ed74f56c
 def parse_do(specs) -> dict:
     "`['genre=Comedy', ...]` -> `{'genre': 'Comedy', ...}` (split at the first '=')."
     out = {}
@@ -141,7 +150,7 @@ def parse_do(specs) -> dict:
         out[concept.strip()] = value.strip()
     return out
 
-# %% ../nbs/09_interventions.ipynb #6657d345
+# %% ../nbs/09_interventions.ipynb #9b28a3be
 @torch.no_grad()
 def exogenous(model, x: sp.csr_matrix):
     "Labels c (users, k) and the posterior mean of the exogenous factors eps (users, k, d) of the clicks in the rows of x."
@@ -150,11 +159,13 @@ def exogenous(model, x: sp.csr_matrix):
     c = model.labels(b)
     return c, model.encode(b, c)[0]
 
+# %% ../nbs/09_interventions.ipynb #eb157791
 @torch.no_grad()
 def log_probs(model, z: torch.Tensor) -> torch.Tensor:
     "The scores s(z) = log softmax of the decoder's logits, (users, items)."
     return torch.log_softmax(model.dec(z.flatten(1)).float(), 1)
 
+# %% ../nbs/09_interventions.ipynb #2775112a
 @torch.no_grad()
 def block_contributions(model, z: torch.Tensor, c: torch.Tensor) -> torch.Tensor:
     "Delta (users, k, items): the score change when block i of z is replaced by the conditional prior's mean for label c_i."
@@ -166,11 +177,12 @@ def block_contributions(model, z: torch.Tensor, c: torch.Tensor) -> torch.Tensor
         out.append(base - log_probs(model, zi))
     return torch.stack(out, 1)
 
-# %% ../nbs/09_interventions.ipynb #7dc366dd
+# %% ../nbs/09_interventions.ipynb #9286a9c8
 def _ranked(s, x, k):
     s = s.masked_fill(torch.from_numpy(x.toarray()).bool().to(s.device), -math.inf)
     return s[0].topk(min(k, int(torch.isfinite(s[0]).sum()))).indices
 
+# %% ../nbs/09_interventions.ipynb #6ce3bbd2
 @torch.no_grad()
 def recommend(model, split: Split, x: sp.csr_matrix, k=10, do=None, explain=False, titles=None, points=None) -> pd.DataFrame:
     "The top-k items for the clicks in row `x` (never one of them), under do(concept = value) for each item of `do`, with block contributions if `explain`."
@@ -260,12 +272,13 @@ def counterfactual_clicks(split: Split, concept, values) -> sp.csr_matrix:
     c = clicks[clicks.user.isin(users) & clicks.item.isin(split.item_ids)]
     return sp.csr_matrix((np.ones(len(c), np.float32), (row[c.user].to_numpy(), col[c.item].to_numpy())), shape=(len(users), split.n_items))
 
-# %% ../nbs/09_interventions.ipynb #c62754f1
+# %% ../nbs/09_interventions.ipynb #af39c2b1
 def _mean_metrics(scores, fold_in, heldout):
     m = ranking_metrics(exclude_fold_in(scores, fold_in), heldout, ks=(20, 50, 100))
     ok = heldout.sum(1) > 0
     return {k: float(m[k][ok].mean()) for k in METRICS}, int(ok.sum())
 
+# %% ../nbs/09_interventions.ipynb #8bcf5823
 def score_interventions(model, x: sp.csr_matrix, heldout: sp.csr_matrix, concept, V: torch.Tensor) -> dict:
     "Mean metrics against `heldout` (users with one, fold-in items left out) of the recommendations from clicks `x` under do(concept = V[u]) and without."
     _, eps = exogenous(model, x)
@@ -308,13 +321,14 @@ def counterfactual_check(out, plan='full', log=print) -> dict:
         log('causal' if causal else 'A = 0', {k: (round(v['ndcg@100'], 4) if isinstance(v, dict) and 'ndcg@100' in v else v) for k, v in r.items()})
     return rec
 
-# %% ../nbs/09_interventions.ipynb #e22f7f06
+# %% ../nbs/09_interventions.ipynb #f1a900c2
 def graph_options(acyc, plan: dict) -> dict:
     "CaD-VAE's options to learn the structure with acyclicity `acyc` ('fixed', weight 1, or 'lagrangian' with `plan`'s dual options)."
     # zsup `parents`: the preset's `literal` L_zsup gives A no gradient (DESIGN.md, decision 4)
     return {'learn_structure': True, 'acyclicity': acyc, 'zsup': 'parents',
             **({'acyclicity_weight': 1.0} if acyc == 'fixed' else plan['lagrangian'])}
 
+# %% ../nbs/09_interventions.ipynb #0fa74a97
 def graph_recovery(out, plan='full', threshold=0.3, log=print) -> dict:
     "CaD-VAE with a learnable structure on the synthetic data of `plan`, fixed penalty and augmented Lagrangian, `plan`'s seeds: each learned graph against the truth."
     p, sfx = TRUTH_PLANS[plan], '' if plan == 'full' else f'-{plan}'

@@ -22,7 +22,7 @@ def weighted_sparse_input(bag: nn.EmbeddingBag, b: Batch, values: torch.Tensor, 
     if training and dropout > 0: w = w * torch.bernoulli(torch.full_like(w, 1 - dropout)) / (1 - dropout)
     return bag(b.cols, b.offsets, per_sample_weights=w)
 
-# %% ../nbs/05b_macridvae.ipynb #861a34ec
+# %% ../nbs/05b_macridvae.ipynb #5ead2b9d
 class MacridVAE(nn.Module):
     "MacridVAE: K prototype concepts (Gumbel-softmax), per-concept beta-VAE on the sphere, cosine decoder with temperature."
     def __init__(self, n_items, K=7, d=100, tau=0.1, beta=0.2, std0=0.075, dropout=0.5, anneal_steps=20_000, lam=0.0):
@@ -34,27 +34,33 @@ class MacridVAE(nn.Module):
         self.inp = nn.EmbeddingBag(n_items, 2 * d, mode='sum'); nn.init.xavier_uniform_(self.inp.weight)
         self.bias = nn.Parameter(torch.zeros(2 * d))
 
-    def concepts(self):
-        "Item-to-concept weights (items, K): a Gumbel-softmax sample in training, the softmax at evaluation."
-        logits = F.normalize(self.items, dim=1) @ F.normalize(self.cores, dim=1).T / self.tau
-        return F.gumbel_softmax(logits, tau=1.0, hard=False) if self.training else logits.softmax(1)
+# %% ../nbs/05b_macridvae.ipynb #aa08b4e9
+@patch
+def concepts(self: MacridVAE):
+    "Item-to-concept weights (items, K): a Gumbel-softmax sample in training, the softmax at evaluation."
+    logits = F.normalize(self.items, dim=1) @ F.normalize(self.cores, dim=1).T / self.tau
+    return F.gumbel_softmax(logits, tau=1.0, hard=False) if self.training else logits.softmax(1)
 
-    def beta(self, step): return self.beta_final * min(1.0, step / self.anneal_steps) if self.anneal_steps else self.beta_final
+# %% ../nbs/05b_macridvae.ipynb #e399c0a5
+@patch
+def beta(self: MacridVAE, step): return self.beta_final * min(1.0, step / self.anneal_steps) if self.anneal_steps else self.beta_final
 
-    def forward(self, b: Batch):
-        cates = self.concepts()                                              # (items, K)
-        items = F.normalize(self.items, dim=1)
-        logits, kls, zs = [], [], []
-        for k in range(self.K):
-            h = weighted_sparse_input(self.inp, b, cates[b.cols, k], self.dropout, self.training) + self.bias
-            mu, lnvar = F.normalize(h[:, :self.d], dim=1), -h[:, self.d:]
-            z = mu + torch.randn_like(mu) * self.std0 * torch.exp(0.5 * lnvar) if self.training else mu
-            kls.append((0.5 * (-lnvar + lnvar.exp() - 1)).sum(1))
-            zs.append(z)
-            logits.append(F.normalize(z, dim=1) @ items.T / self.tau + torch.log(cates[:, k].clamp(min=1e-30)))
-        return torch.logsumexp(torch.stack(logits), 0), torch.stack(kls, 1).sum(1), torch.stack(zs, 1)
+# %% ../nbs/05b_macridvae.ipynb #493781da
+@patch
+def forward(self: MacridVAE, b: Batch):
+    cates = self.concepts()                                              # (items, K)
+    items = F.normalize(self.items, dim=1)
+    logits, kls, zs = [], [], []
+    for k in range(self.K):
+        h = weighted_sparse_input(self.inp, b, cates[b.cols, k], self.dropout, self.training) + self.bias
+        mu, lnvar = F.normalize(h[:, :self.d], dim=1), -h[:, self.d:]
+        z = mu + torch.randn_like(mu) * self.std0 * torch.exp(0.5 * lnvar) if self.training else mu
+        kls.append((0.5 * (-lnvar + lnvar.exp() - 1)).sum(1))
+        zs.append(z)
+        logits.append(F.normalize(z, dim=1) @ items.T / self.tau + torch.log(cates[:, k].clamp(min=1e-30)))
+    return torch.logsumexp(torch.stack(logits), 0), torch.stack(kls, 1).sum(1), torch.stack(zs, 1)
 
-# %% ../nbs/05b_macridvae.ipynb #c44f0050
+# %% ../nbs/05b_macridvae.ipynb #de69b0ed
 @patch
 def loss(self: MacridVAE, b: Batch, step=0):
     logits, kl, _ = self(b)
@@ -64,9 +70,11 @@ def loss(self: MacridVAE, b: Batch, step=0):
     beta = self.beta(step)
     return nll + beta * kl.mean() + reg, {'nll': nll.detach(), 'kl': kl.mean().detach(), 'beta': torch.tensor(beta)}
 
+# %% ../nbs/05b_macridvae.ipynb #9ce63eeb
 @patch
 def score(self: MacridVAE, b: Batch): return self(b)[0]
 
+# %% ../nbs/05b_macridvae.ipynb #1f448195
 @patch
 @torch.no_grad()
 def representation(self: MacridVAE, b: Batch):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import torch
 from torch import nn
 from .blocks import Batch, SparseInput, multinomial_nll, mlp, gaussian_kl, weight_l2, common_space, register_model, DIMS, FRACTION, NONNEG, POSINT
+from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['SETTINGS', 'MultDAE', 'MultVAE', 'multdae_space', 'multvae_space']
@@ -29,7 +30,7 @@ class MultDAE(nn.Module):
 
     def score(self, b: Batch): return self(b)
 
-# %% ../nbs/05a_multvae.ipynb #9c4b5d35
+# %% ../nbs/05a_multvae.ipynb #455f98bd
 class MultVAE(nn.Module):
     "β-Mult-VAE (Liang et al. 2018): tanh MLP encoder to (mu, logvar), sampled z, tanh MLP decoder, KL annealed to a cap."
     def __init__(self, n_items, dims=(600, 200), dropout=0.5, beta_cap=0.2, anneal_steps=200_000):
@@ -40,26 +41,36 @@ class MultVAE(nn.Module):
         self.enc = mlp(hidden + [2 * self.latent]) if hidden else nn.Identity()
         self.dec = mlp([self.latent] + hidden[::-1] + [n_items])
 
-    def encode(self, b: Batch):
-        h = self.inp(b)
-        h = self.enc(torch.tanh(h)) if not isinstance(self.enc, nn.Identity) else h
-        return h[:, :self.latent], h[:, self.latent:]
+# %% ../nbs/05a_multvae.ipynb #d651c454
+@patch
+def encode(self: MultVAE, b: Batch):
+    h = self.inp(b)
+    h = self.enc(torch.tanh(h)) if not isinstance(self.enc, nn.Identity) else h
+    return h[:, :self.latent], h[:, self.latent:]
 
-    def beta(self, step): return min(self.beta_cap, step / self.anneal_steps) if self.anneal_steps else self.beta_cap
+# %% ../nbs/05a_multvae.ipynb #bfa007b8
+@patch
+def beta(self: MultVAE, step): return min(self.beta_cap, step / self.anneal_steps) if self.anneal_steps else self.beta_cap
 
-    def forward(self, b: Batch):
-        mu, logvar = self.encode(b)
-        z = mu + torch.randn_like(mu) * torch.exp(0.5 * logvar) if self.training else mu
-        return self.dec(z), mu, logvar
+# %% ../nbs/05a_multvae.ipynb #b827b4a0
+@patch
+def forward(self: MultVAE, b: Batch):
+    mu, logvar = self.encode(b)
+    z = mu + torch.randn_like(mu) * torch.exp(0.5 * logvar) if self.training else mu
+    return self.dec(z), mu, logvar
 
-    def loss(self, b: Batch, step=0):
-        logits, mu, logvar = self(b)
-        nll = multinomial_nll(logits, b)
-        kl = gaussian_kl(mu, logvar).mean()
-        beta = self.beta(step)
-        return nll + beta * kl, {'nll': nll.detach(), 'kl': kl.detach(), 'beta': torch.tensor(beta)}
+# %% ../nbs/05a_multvae.ipynb #3590f592
+@patch
+def loss(self: MultVAE, b: Batch, step=0):
+    logits, mu, logvar = self(b)
+    nll = multinomial_nll(logits, b)
+    kl = gaussian_kl(mu, logvar).mean()
+    beta = self.beta(step)
+    return nll + beta * kl, {'nll': nll.detach(), 'kl': kl.detach(), 'beta': torch.tensor(beta)}
 
-    def score(self, b: Batch): return self(b)[0]
+# %% ../nbs/05a_multvae.ipynb #d621945d
+@patch
+def score(self: MultVAE, b: Batch): return self(b)[0]
 
 # %% ../nbs/05a_multvae.ipynb #8d8da86c
 SETTINGS = {
@@ -67,11 +78,12 @@ SETTINGS = {
     'multvae': {'published': dict(dims=(600, 200)), 'table1': dict(dims=(100, 100))},
 }
 
-# %% ../nbs/05a_multvae.ipynb #8cb2e601
+# %% ../nbs/05a_multvae.ipynb #f53a4471
 def multdae_space(trial) -> dict:
     "Mult-DAE: the common part (no annealing) and the L2 weight `lam`."
     return {**common_space(trial, anneal=False), 'lam': trial.suggest_float('lam', 1e-5, 3e-2, log=True)}
 
+# %% ../nbs/05a_multvae.ipynb #f42709b6
 def multvae_space(trial) -> dict:
     "β-Mult-VAE: the common part and the KL cap `beta_cap`."
     return {**common_space(trial), 'beta_cap': trial.suggest_float('beta_cap', 0.02, 1.0, log=True)}

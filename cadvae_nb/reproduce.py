@@ -30,13 +30,15 @@ def plan_jobs(datasets, models='all', seeds=5) -> list[tuple]:
     if not (isinstance(seeds, int) and seeds >= 1): raise ConfigError(f'--seeds {seeds!r}: must be an integer >= 1')
     return [(d, m, s) for d in datasets for m in names for s in (range(seeds) if model_spec(m).build else [0])]
 
-# %% ../nbs/06b_reproduce.ipynb #7ed02644
+# %% ../nbs/06b_reproduce.ipynb #d792efa1
 def run_folder(out, dataset, model, seed) -> Path:
     "The run folder of one job."
     return Path(out) / 'runs' / dataset / model / f'seed{seed}'
 
+# %% ../nbs/06b_reproduce.ipynb #d05e3a9f
 def _rank() -> int: return int(os.environ.get('RANK', 0))   # under torchrun: this process's rank
 
+# %% ../nbs/06b_reproduce.ipynb #b6ab96f2
 def split_for(dataset, out, data=None, download=True, log=print) -> Split:
     "The split of `dataset`, prepared once into OUT/splits/DATASET and read from there afterwards (under torchrun, written by rank 0 only)."
     folder = Path(out) / 'splits' / dataset
@@ -47,7 +49,7 @@ def split_for(dataset, out, data=None, download=True, log=print) -> Split:
     save_split(split, folder)
     return load_split(folder)
 
-# %% ../nbs/06b_reproduce.ipynb #a10f980c
+# %% ../nbs/06b_reproduce.ipynb #5a38dce1
 IDENTITY = ('model', 'setting', 'epochs', 'batch_size', 'lr', 'patience', 'seed', 'model_kw')   # what makes a run that of a preset
 
 def _stale(run, cfg) -> bool:
@@ -55,6 +57,7 @@ def _stale(run, cfg) -> bool:
     was = json.loads((run / 'config.json').read_text())
     return any(was.get(k) != v for k, v in json.loads(json.dumps({k: getattr(cfg, k) for k in IDENTITY})).items())
 
+# %% ../nbs/06b_reproduce.ipynb #8c4c4d10
 def run_job(split, out, model, seed, setting='table1', presets=None, device='auto', log=print) -> dict:
     "Train (or read, when finished with the same options) one job; returns its metrics.json record."
     run, spec = run_folder(out, split.name, model, seed), model_spec(model)
@@ -108,11 +111,12 @@ def reproduce(datasets=('ml-100k', 'ml-1m'), models='all', seeds=5, out='reprodu
     _atomic_write(out / 'failures.json', lambda p: p.write_text(json.dumps(failures, indent=1)))
     return write_report(out, jobs, command)
 
-# %% ../nbs/06b_reproduce.ipynb #aa592dcc
+# %% ../nbs/06b_reproduce.ipynb #95730f38
 def finished_runs(out) -> list[dict]:
     "The metrics.json records of every finished run under OUT/runs."
     return [json.loads(f.read_text()) for f in sorted(Path(out).glob('runs/*/*/seed*/metrics.json'))]
 
+# %% ../nbs/06b_reproduce.ipynb #78911be1
 def report_table(runs, dataset, paper=PAPER_TABLE1) -> pd.DataFrame:
     "Table 1's layout for one dataset: ours (mean ± std over seeds) and the paper's rows, parameters, seconds per epoch and device."
     runs = [r for r in runs if r['dataset'] == dataset]
@@ -145,9 +149,10 @@ def report_figure(runs, ds, path, paper=PAPER_TABLE1):
     ax.set_ylabel('test NDCG@100'); ax.set_title(ds); ax.legend(fontsize=7, loc='lower right')
     fig.tight_layout(); path.parent.mkdir(parents=True, exist_ok=True); fig.savefig(path, dpi=110); plt.close(fig)
 
-# %% ../nbs/06b_reproduce.ipynb #3b137e91
+# %% ../nbs/06b_reproduce.ipynb #b3965563
 def _img(path) -> str: return f'<img src="data:image/png;base64,{base64.b64encode(Path(path).read_bytes()).decode()}" style="max-width:100%">'
 
+# %% ../nbs/06b_reproduce.ipynb #27c4ce4c
 def write_report(out, jobs=None, command=None) -> Path:
     "Write OUT/report.md and OUT/report.html from the finished runs under OUT/runs (and say which `jobs` are missing); returns report.md's path."
     out = Path(out); runs = finished_runs(out)

@@ -23,13 +23,15 @@ __all__ = ['CONFIG_RULES', 'CHECKSUMS', 'NAN_CHECK_EVERY', 'RESUMABLE', 'RunErro
            'check_config', 'check_split', 'save_checkpoint', 'load_checkpoint', 'run_lock', 'LossModule', 'train_epoch',
            'evaluate_model', 'evaluate_split', 'fit', 'finish', 'load_run', 'evaluate_run']
 
-# %% ../nbs/06_train.ipynb #9e04a656
+# %% ../nbs/06_train.ipynb #c609569b
 class RunError(DataError):
     "A run cannot go on: a checkpoint from another model or dataset, a corrupt checkpoint, a NaN loss, an item-set mismatch."
 
+# %% ../nbs/06_train.ipynb #fc135db6
 class ConfigError(RunError):
     "An argument or model option out of range: the message names it, its value and what is allowed."
 
+# %% ../nbs/06_train.ipynb #6d5afe5b
 @dataclass
 class TrainConfig:
     "Everything that defines a training run."
@@ -46,6 +48,7 @@ class TrainConfig:
     eval_batch_size: int = 1000
     model_kw: dict = field(default_factory=dict)   # overrides of the model's setting (dims, dropout, beta_cap, anneal_steps ...)
 
+# %% ../nbs/06_train.ipynb #620ed2cb
 def model_kwargs(cfg: TrainConfig, n_train_users: int) -> dict:
     "The model's keyword arguments: `cfg.model_kw`, and for the VAEs an annealing that reaches the KL weight caps at 80% of the planned steps."
     kw = dict(cfg.model_kw)
@@ -54,6 +57,7 @@ def model_kwargs(cfg: TrainConfig, n_train_users: int) -> dict:
         kw['anneal_steps'] = max(1, int(0.8 * cfg.epochs * math.ceil(n_train_users / cfg.batch_size)))
     return kw
 
+# %% ../nbs/06_train.ipynb #58cd1ecc
 def cpu_bf16() -> bool:
     "Whether this CPU has native bfloat16 matmuls (AVX512-BF16 or AMX, from /proc/cpuinfo); without them bfloat16 is emulated and slower."
     try: flags = next((l for l in Path('/proc/cpuinfo').read_text().splitlines() if l.startswith('flags')), '').split()
@@ -71,7 +75,7 @@ def resolve_device(device='auto') -> torch.device:
     if device == 'cuda' and 'LOCAL_RANK' in os.environ: device = f"cuda:{os.environ['LOCAL_RANK']}"
     return torch.device(device)
 
-# %% ../nbs/06_train.ipynb #96cd4639
+# %% ../nbs/06_train.ipynb #74530307
 def dist_setup(device: torch.device):
     "(rank, world size): under torchrun (WORLD_SIZE > 1) the process group is joined, NCCL on GPU and gloo on CPU."
     world = int(os.environ.get('WORLD_SIZE', 1))
@@ -81,6 +85,7 @@ def dist_setup(device: torch.device):
         dist.init_process_group('nccl' if device.type == 'cuda' else 'gloo')
     return dist.get_rank(), world
 
+# %% ../nbs/06_train.ipynb #9eeb13db
 def split_fingerprint(split: Split) -> str:
     "A short hash of the split's item set, stored in checkpoints to refuse one trained on other items."
     return fingerprint(np.asarray(split.item_ids).astype(str).astype('S'))
@@ -102,7 +107,7 @@ CONFIG_RULES = {  # TrainConfig field -> Rule; the model's options are checked b
     'lr': Rule(POSITIVE.test, 'must be a positive number, e.g. 1e-3'),
     'amp': BOOL, 'cpu_amp': BOOL}
 
-# %% ../nbs/06_train.ipynb #eb032470
+# %% ../nbs/06_train.ipynb #e4e40704
 def model_options(model) -> list:
     "The keyword options of `model`'s constructor (following `**kw` into the parent class), less those the loop supplies."
     spec, opts = model_spec(model), []
@@ -113,9 +118,10 @@ def model_options(model) -> list:
         if not any(p.kind == p.VAR_KEYWORD for p in ps): break
     return [o for o in opts if o not in spec.supplied]
 
+# %% ../nbs/06_train.ipynb #11e79f24
 def _did_you_mean(v, known): return (f' (did you mean {c[0]!r}?)' if (c := difflib.get_close_matches(str(v), known, n=1)) else '')
 
-# %% ../nbs/06_train.ipynb #9fa457bb
+# %% ../nbs/06_train.ipynb #e82ea01a
 def check_config(cfg: TrainConfig) -> TrainConfig:
     "Check every field of `cfg` and every model option; raise a one-line `ConfigError` at the first bad one."
     if cfg.model not in (models := model_names(trainable=True)):
@@ -136,6 +142,7 @@ def check_config(cfg: TrainConfig) -> TrainConfig:
         if k in rules and not rules[k](v): raise ConfigError(f'--model_kw {k}={json.dumps(v)}: {rules[k].allowed}')
     return cfg
 
+# %% ../nbs/06_train.ipynb #b9c50cda
 def check_split(split: Split):
     "A split a model can be trained and selected on: training clicks, and validation and test users with held-out items."
     for part, what in (('train', 'training clicks'), ('validation_te', 'validation users with held-out items'), ('test_te', 'test users with held-out items')):
@@ -143,19 +150,21 @@ def check_split(split: Split):
             raise RunError(f'split {split.name!r} has no {what} ({part}.csv has no rows); prepare it again (cadvae prepare) from data with more users')
     return split
 
-# %% ../nbs/06_train.ipynb #93ba9f13
+# %% ../nbs/06_train.ipynb #f27e9da2
 CHECKSUMS = 'checksums.json'
 
 def _atomic_save(text: str, path):
     "Write text to `path` through a temporary file (data's `_atomic_write`)."
     _atomic_write(path, lambda p: p.write_text(text))
 
+# %% ../nbs/06_train.ipynb #0f525ded
 def _manifest(folder) -> dict:
     p = Path(folder)/CHECKSUMS
     if not p.exists(): return {}
     try: return json.loads(p.read_text())
     except (json.JSONDecodeError, UnicodeDecodeError): raise RunError(f'{p} is corrupt (not JSON); delete it to load the checkpoints without an integrity check') from None
 
+# %% ../nbs/06_train.ipynb #c5979436
 def save_checkpoint(obj, path):
     "Save `obj` (tensors and plain containers) to `path` atomically, its SHA-256 recorded in `checksums.json` beside it."
     path = Path(path); buf = io.BytesIO()
@@ -166,6 +175,7 @@ def save_checkpoint(obj, path):
     _atomic_write(path, lambda p: p.write_bytes(buf.getbuffer()))
     _atomic_save(json.dumps({**man, path.name: [digest]}, indent=1), path.parent/CHECKSUMS)
 
+# %% ../nbs/06_train.ipynb #563b2bb7
 def _recovery(path) -> str:
     run = path.parent
     if path.name == 'last.pt':
@@ -193,13 +203,14 @@ def load_checkpoint(path, device='cpu') -> dict:
     if not isinstance(ck, dict) or not {'id', 'model'} <= set(ck): raise RunError(f'{path} is not a checkpoint written by cadvae train; {_recovery(path)}')
     return ck
 
-# %% ../nbs/06_train.ipynb #ab76ac67
+# %% ../nbs/06_train.ipynb #81118b2a
 def _alive(pid) -> bool:
     try: os.kill(pid, 0)
     except ProcessLookupError: return False
     except PermissionError: return True                            # exists, owned by someone else
     return True
 
+# %% ../nbs/06_train.ipynb #9a148eac
 @contextmanager
 def run_lock(run):
     "Hold `run/.lock` (with this process's id) for the duration; refuse a folder whose lock belongs to a live process."
@@ -220,16 +231,18 @@ def run_lock(run):
     try: yield path
     finally: path.unlink(missing_ok=True)
 
-# %% ../nbs/06_train.ipynb #a751b249
+# %% ../nbs/06_train.ipynb #6aa737da
 def _seed_epoch(seed, epoch, rank=0, world=1):
     torch.manual_seed(hash((seed, epoch) if world == 1 else (seed, epoch, rank)) % 2**31)
     return np.random.default_rng([seed, epoch])                  # the user order: the same in every process
 
+# %% ../nbs/06_train.ipynb #f4cacead
 class LossModule(nn.Module):
     "Wraps a model so that its loss is the forward pass (what DistributedDataParallel synchronises)."
     def __init__(self, model): super().__init__(); self.model = model
     def forward(self, b, step): return self.model.loss(b, step)
 
+# %% ../nbs/06_train.ipynb #783a52c0
 NAN_CHECK_EVERY = 50   # steps between looks at the losses (each look waits for the device; once a step would slow a GPU)
 
 def _check_losses(losses, epoch, first_step):
@@ -271,7 +284,7 @@ def train_epoch(net, opt, train, cfg: TrainConfig, epoch, step, device, progress
     else: _check_losses(recent, epoch, first)
     return (total[0] / total[1]).item(), step
 
-# %% ../nbs/06_train.ipynb #1ceab4c2
+# %% ../nbs/06_train.ipynb #e25472d1
 def evaluate_model(model, fold_in, heldout, device, batch_size=1000) -> dict:
     "The four reported metrics (and the rest) of `model` on a fold-in / held-out pair."
     model.eval()
@@ -286,16 +299,18 @@ def evaluate_model(model, fold_in, heldout, device, batch_size=1000) -> dict:
         raise RunError(f'the model gives NaN scores ({_nonfinite(model) or "its weights are finite"}): it diverged; '
                        f'train again with a lower --lr into a new --out folder') from None
 
+# %% ../nbs/06_train.ipynb #e59f9fb5
 def evaluate_split(model, split: Split, device, batch_size=1000) -> dict:
     "The metrics of `model` on the split's validation and on its test users: {'validation': ..., 'test': ...}."
     return {p: evaluate_model(model, getattr(split, f'{p}_tr'), getattr(split, f'{p}_te'), device, batch_size) for p in ('validation', 'test')}
 
+# %% ../nbs/06_train.ipynb #de2371ca
 def _nonfinite(model) -> str:
     "Names of the parameters with NaN or infinite entries ('' if none): one look per tensor, once per epoch."
     bad = [n for n, p in model.state_dict().items() if p.is_floating_point() and not torch.isfinite(p).all()]
     return f'non-finite weights in {", ".join(bad[:3])}' + (f' and {len(bad) - 3} more' if len(bad) > 3 else '') if bad else ''
 
-# %% ../nbs/06_train.ipynb #3cdcd5b3
+# %% ../nbs/06_train.ipynb #69929a5a
 def _plot_history(hist: pd.DataFrame, path):
     import matplotlib; matplotlib.use('Agg')
     import matplotlib.pyplot as plt
@@ -304,6 +319,7 @@ def _plot_history(hist: pd.DataFrame, path):
     ax[1].plot(hist.epoch, hist['val_ndcg@100']); ax[1].set(xlabel='epoch', ylabel='validation NDCG@100')
     fig.tight_layout(); tmp = Path(str(path) + '.tmp.png'); fig.savefig(tmp, dpi=110); plt.close(fig); os.replace(tmp, path)
 
+# %% ../nbs/06_train.ipynb #dea8d866
 RESUMABLE = ('epochs', 'patience', 'device', 'eval_batch_size', 'cpu_amp')   # fields that may change when a run is resumed
 
 def _ckpt_id(cfg, split):
@@ -311,11 +327,13 @@ def _ckpt_id(cfg, split):
     c['model_kw'] = json.loads(json.dumps(c['model_kw']))          # tuples as lists: the identity is what JSON would say
     return {'config': c, 'dataset': split.name, 'n_items': split.n_items, 'items': split_fingerprint(split)}
 
+# %% ../nbs/06_train.ipynb #42ae6739
 def _flat(ident) -> dict:
     c = dict(ident.get('config', {})); kw = c.pop('model_kw', {}) or {}
     return {**c, **{f'model_kw.{k}': v for k, v in kw.items()}, 'dataset': ident.get('dataset'),
             'items': f"{ident.get('n_items')} items ({ident.get('items')})"}
 
+# %% ../nbs/06_train.ipynb #3eafa3e6
 def _id_mismatch(path, old, new) -> str:
     "One line: the keys in which a checkpoint's identity and this run's differ, with both values."
     a, b = _flat(old), _flat(new)
@@ -340,7 +358,7 @@ def fit(split: Split, run, cfg: TrainConfig = None, progress=True, stop_after=No
     with run_lock(run) if rank == 0 else nullcontext():
         return _fit_locked(split, run, cfg, model, device, rank, world, ident, progress, stop_after, log, source)
 
-# %% ../nbs/06_train.ipynb #98e10e8b
+# %% ../nbs/06_train.ipynb #15b18481
 def _resume(run, model, opt, ident, device, log) -> dict:
     "The training state: a fresh one, or the one in RUN/last.pt (whose identity must be this run's) with the model and optimizer restored."
     state = {'epoch': 0, 'step': 0, 'best': -1.0, 'best_epoch': 0, 'history': [], 'seconds': 0.0}
@@ -351,6 +369,7 @@ def _resume(run, model, opt, ident, device, log) -> dict:
         log(f'resuming {run} after epoch {state["epoch"]} (best NDCG@100 {state["best"]:.4f} at epoch {state["best_epoch"]})')
     return state
 
+# %% ../nbs/06_train.ipynb #f2a8a3f4
 def _stop_line(stopped, state, cfg, run) -> str:
     why = (f'reached --epochs {cfg.epochs}' if stopped == 'epochs' else
            f'early stopping, no better validation NDCG@100 for {cfg.patience} epochs (--patience)')
@@ -410,7 +429,7 @@ def finish(split, run, cfg, model, device, state) -> dict:
     _atomic_save(json.dumps(out, indent=2), Path(run)/'metrics.json')
     return out
 
-# %% ../nbs/06_train.ipynb #3d7b3cd2
+# %% ../nbs/06_train.ipynb #b572d408
 def load_run(run, split: Split, device='auto'):
     "The configuration and best model of a run folder (the split gives the items and, for CaD-VAE, their concepts)."
     run = Path(run)
@@ -429,7 +448,7 @@ def load_run(run, split: Split, device='auto'):
     if (bad := _nonfinite(model)): raise RunError(f'{run/"model.pt"} has {bad}: the run diverged; train again with a lower --lr into a new --out folder')
     return cfg, model.eval(), ck['id']
 
-
+# %% ../nbs/06_train.ipynb #b4f8aa77
 def evaluate_run(run, split: Split, device='auto') -> dict:
     "Validation and test metrics of a run's best model on `split`."
     cfg, model, ident = load_run(run, split, device)

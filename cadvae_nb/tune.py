@@ -17,7 +17,7 @@ __all__ = ['TRAIN_KEYS', 'PLANS', 'DEFAULT_PLAN', 'PRESETS_FILE', 'FALLBACK_DATA
            'machine', 'FixingTrial', 'tune', 'trials_table', 'checked_cap', 'collect_presets', 'load_presets',
            'preset_config']
 
-# %% ../nbs/06a_tune.ipynb #b91986f6
+# %% ../nbs/06a_tune.ipynb #4b9362d2
 def search_space(model: str):
     "The search-space function of `model`, from the registry (declared in the model's notebook)."
     try: spec = model_spec(model)
@@ -25,6 +25,7 @@ def search_space(model: str):
     if spec.space is None: raise ConfigError(f'--model {model}: no search space (tunable models: {", ".join(model_names(tunable=True))})')
     return spec.space
 
+# %% ../nbs/06a_tune.ipynb #aa8e22a8
 TRAIN_KEYS = ('lr', 'batch_size')
 
 def trial_config(params: dict, base: TrainConfig, n_train_users: int) -> TrainConfig:
@@ -57,7 +58,7 @@ def machine() -> str:
     return (f'{cpu}, {os.cpu_count()} cores, {mem:.0f} GiB RAM, {gpu}, Python {platform.python_version()}, '
             f'torch {torch.__version__} ({torch.get_num_threads()} threads)')
 
-# %% ../nbs/06a_tune.ipynb #12fa9322
+# %% ../nbs/06a_tune.ipynb #8fe8ad4a
 def _study(out: Path, model, dataset, setting, seed, fixed=None):
     import optuna
     optuna.logging.set_verbosity(optuna.logging.WARNING)
@@ -72,6 +73,7 @@ def _study(out: Path, model, dataset, setting, seed, fixed=None):
     study.sampler = optuna.samplers.TPESampler(seed=seed + len(study.trials))
     return study
 
+# %% ../nbs/06a_tune.ipynb #e7ddcee9
 def _run_trial(split, out, study, number, params, base, progress, log):
     "Train one trial (resuming its run folder) and report its validation NDCG@100 to the study."
     import optuna
@@ -91,7 +93,7 @@ def _run_trial(split, out, study, number, params, base, progress, log):
     log(f"trial {number:>3}: val NDCG@100 {val:.4f} (best epoch {res['best_epoch']}/{res['epochs_run']}) {params}")
     return val
 
-# %% ../nbs/06a_tune.ipynb #c2e03011
+# %% ../nbs/06a_tune.ipynb #b173bda0
 class FixingTrial:
     "An Optuna trial that answers a suggestion for one of the `fixed` options with its fixed value instead of drawing it."
     def __init__(self, trial, fixed: dict): self.trial, self.fixed = trial, fixed
@@ -100,6 +102,7 @@ class FixingTrial:
         if not name.startswith('suggest_'): return attr
         return lambda option, *a, **kw: self.fixed[option] if option in self.fixed else attr(option, *a, **kw)
 
+# %% ../nbs/06a_tune.ipynb #7448a071
 def _check_first(space, first: dict, fixed: dict, model) -> dict:
     "The options of a first trial that the search space draws (a study's `fixed` ones are not drawn); refuses a missing or unknown option."
     import optuna
@@ -113,6 +116,7 @@ def _check_first(space, first: dict, fixed: dict, model) -> dict:
         raise ConfigError(f'the first trial of {model}: {", ".join(unknown)} not drawn by its search space (a fixed option goes in --model_kw)')
     return drawn
 
+# %% ../nbs/06a_tune.ipynb #d1d0aeb2
 def tune(split: Split, model: str, out, trials=20, setting='table1', seeds=5, seed=0, device='auto', epochs=None, patience=None,
          progress=True, log=print, command=None, fixed=None, first=None) -> dict:
     """Tune `model` on `split` with `trials` Optuna trials into folder `out` (resumable), train the winner with `seeds` seeds; returns best.json's record.
@@ -138,7 +142,7 @@ def tune(split: Split, model: str, out, trials=20, setting='table1', seeds=5, se
             _run_trial(split, out, study, t.number, params, base, progress, log)
         return _finalise(split, out, study, model, setting, seeds, base, plan, progress, log, command)
 
-# %% ../nbs/06a_tune.ipynb #c518f69e
+# %% ../nbs/06a_tune.ipynb #a75ba42d
 def trials_table(out) -> pd.DataFrame:
     "One row per trial of the study in `out`: its options, validation NDCG@100, best epoch and epochs run."
     import optuna
@@ -153,12 +157,14 @@ def trials_table(out) -> pd.DataFrame:
                      'epochs_run': r.get('epochs_run'), **t.params})
     return pd.DataFrame(rows)
 
+# %% ../nbs/06a_tune.ipynb #84cb1f52
 def _stale(run: Path, cfg: TrainConfig) -> bool:
     "Whether `run` holds a final run of other options than `cfg`: the study's winner changed since it was trained (the study was extended)."
     if not (run/'config.json').exists(): return False
     had, want = json.loads((run/'config.json').read_text()), json.loads(json.dumps(asdict(cfg)))
     return any(had.get(k) != want[k] for k in ('model', 'setting', 'lr', 'batch_size', 'seed', 'model_kw'))
 
+# %% ../nbs/06a_tune.ipynb #848ebdc3
 def _finalise(split, out, study, model, setting, seeds, base, plan, progress, log, command):
     "Train the best trial's options with seeds 0..seeds-1 and write best.json and trials.csv."
     import optuna
@@ -189,7 +195,7 @@ def _finalise(split, out, study, model, setting, seeds, base, plan, progress, lo
     _atomic_write(out/'trials.csv', lambda p: p.write_text(trials_table(out).to_csv(index=False)))
     return rec
 
-# %% ../nbs/06a_tune.ipynb #01da87ed
+# %% ../nbs/06a_tune.ipynb #685a8454
 PRESETS_FILE = Path(__file__).parent/'presets.json' if '__file__' in globals() else Path('../cadvae_nb/presets.json')
 FALLBACK_DATASETS = ('ml-100k', 'ml-1m')     # whose presets stand in for a dataset without one, in this order
 
@@ -201,6 +207,7 @@ def checked_cap(f: Path, best: dict) -> dict | None:
         raise RunError(f'{f}: checks other options than the study beside it; run the cap check again')
     return cc if max(r['best_epoch'] for r in cc['runs']) < 0.8 * cc['cap'] else None
 
+# %% ../nbs/06a_tune.ipynb #b2abdb32
 def collect_presets(best_files, path=PRESETS_FILE, protocols=None) -> dict:
     "Write the presets file from tuning studies' best.json files and, for models without a study, `protocols`; returns the presets."
     presets = dict(protocols or {})                              # a study's winner replaces a protocol
@@ -218,6 +225,7 @@ def collect_presets(best_files, path=PRESETS_FILE, protocols=None) -> dict:
     _atomic_write(Path(path), lambda p: p.write_text(json.dumps(dict(sorted(presets.items())), indent=1)))
     return presets
 
+# %% ../nbs/06a_tune.ipynb #ea5c638b
 def load_presets(path=PRESETS_FILE) -> dict:
     "The shipped presets (empty when the file is missing)."
     path = Path(path)
