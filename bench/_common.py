@@ -5,8 +5,6 @@ sys.path before importing this module."""
 import json
 from pathlib import Path
 from cadvae_nb.tune import machine
-from cadvae_nb.data import prepare
-from cadvae_nb.train import VAE_PLAN, protocol_runs
 
 __all__ = ['BENCH', 'OUT', 'STUDIES', 'ARCHIVE', 'machine', 'defaults_quality', 'protocols', 'model_studies', 'study_dir']
 BENCH = Path(__file__).parent
@@ -17,6 +15,8 @@ ARCHIVE = BENCH / 'archive' / 'studies'         # the studies a promotion replac
 
 def defaults_quality(model, path, command, protocol=None, seeds=(0, 1, 2)):
     "`model` at its published setting under the protocol (cadvae_nb.train.protocol_runs) on ML-100k and ML-1M, `seeds`; records appended to `path`."
+    from cadvae_nb.data import prepare
+    from cadvae_nb.train import VAE_PLAN, protocol_runs                # only the baselines' scripts need the protocol
     rec = json.loads(path.read_text()) if path.exists() else {'machine': machine(), 'command': command, 'runs': []}
     if protocol: rec.setdefault('protocol', protocol)
     done = {(r['dataset'], r['model'], r['setting'], r['seed']) for r in rec['runs']}
