@@ -40,7 +40,7 @@ def protocols() -> dict:
             how = 'learning rate chosen on validation' if 'validation_ndcg@100_by_lr' in cfg else "the authors' defaults"
             out[f"{model}/{r['dataset']}/table1"] = {
                 'params': params, 'epochs': cfg['epochs'], 'patience': cfg['patience'],
-                'protocol': f"protocol of bench/{f}: {how}, batch {cfg['batch_size']}, <= {cfg['epochs']} epochs, patience {cfg['patience']}"}
+                'protocol': f"protocol of bench/baselines/{f}: {how}, batch {cfg['batch_size']}, <= {cfg['epochs']} epochs, patience {cfg['patience']}"}
     return out
 
 
