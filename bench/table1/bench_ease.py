@@ -1,16 +1,17 @@
-"""EASE with lambda chosen on validation users: `python bench/bench_ease.py [DATASET ...]` -> bench/ease.json."""
-import shlex, sys, json, time
+"""EASE with lambda chosen on validation users: `python bench/table1/bench_ease.py [DATASET ...]` -> bench/table1/ease.json."""
+import shlex, sys, json, time, argparse
 from pathlib import Path
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))   # bench/, for the scripts' shared _common.py
+from _common import machine
 from cadvae_nb.data import prepare
 from cadvae_nb.ease import ease_select
-from cadvae_nb.tune import machine
 
 HERE = Path(__file__).parent
 
-def main():
+def main(datasets=('ml-100k', 'ml-1m')):
     out = HERE / 'ease.json'
     data = {'machine': machine(), 'command': shlex.join(['python'] + sys.argv), 'runs': []}
-    for ds in sys.argv[1:] or ['ml-100k', 'ml-1m']:
+    for ds in datasets:
         split = prepare(ds, download=False, progress=False)
         t0 = time.perf_counter()
         rec = ease_select(split)
@@ -19,4 +20,7 @@ def main():
         print(ds, 'lam', rec['lam'], 'val', round(rec['validation']['ndcg@100'], 4), 'test', round(rec['test']['ndcg@100'], 4), flush=True)
     out.write_text(json.dumps(data, indent=1))
 
-if __name__ == '__main__': main()
+if __name__ == '__main__':
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('datasets', nargs='*', default=['ml-100k', 'ml-1m'])
+    main(ap.parse_args().datasets)

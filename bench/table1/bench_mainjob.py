@@ -1,15 +1,17 @@
-"""The README's main job and what it is compared with: `python bench/bench_mainjob.py [DATASET] [MODEL ...]` -> bench/mainjob_DATASET.json.
+"""The README's main job and what it is compared with:
+`python bench/table1/bench_mainjob.py [DATASET] [MODEL ...]` -> bench/table1/mainjob_DATASET.json.
 
 Runs `cadvae train --model M --dataset DATASET` with the command line's defaults (the shipped presets) for each
 model, and scores popularity and EASE (lambda on validation) on the same split. Default: the synthetic dataset,
 CaD-VAE, Mult-VAE, Mult-DAE and MacridVAE, seed 0. Finished runs are read back from bench/out/mainjob/."""
-import shlex, sys, json, subprocess, time
+import shlex, sys, json, subprocess, time, argparse
 from pathlib import Path
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))   # bench/, for the scripts' shared _common.py
+from _common import OUT, machine
 import torch
 from cadvae_nb.data import prepare
 from cadvae_nb.metrics import evaluate, METRICS
 from cadvae_nb.ease import ease_select
-from cadvae_nb.tune import machine
 
 HERE = Path(__file__).parent
 
@@ -17,7 +19,7 @@ def main(ds='synthetic', models=('cadvae', 'multvae', 'multdae', 'macridvae')):
     out = HERE / f'mainjob_{ds}.json'
     data = {'machine': machine(), 'command': shlex.join(['python'] + sys.argv), 'runs': []}
     for m in models:
-        run = HERE / 'out' / 'mainjob' / f'{ds}-{m}'
+        run = OUT / 'mainjob' / f'{ds}-{m}'
         cmd = ['cadvae', 'train', '--model', m, '--dataset', ds, '--out', str(run), '--quiet']
         t0 = time.perf_counter()
         p = subprocess.run(cmd, capture_output=True, text=True)
@@ -36,4 +38,9 @@ def main(ds='synthetic', models=('cadvae', 'multvae', 'multdae', 'macridvae')):
     data['runs'].append(ease_select(split))
     out.write_text(json.dumps(data, indent=1))
 
-if __name__ == '__main__': main(*(sys.argv[1:2] or ['synthetic']), *([tuple(sys.argv[2:])] if len(sys.argv) > 2 else []))
+if __name__ == '__main__':
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('dataset', nargs='?', default='synthetic')
+    ap.add_argument('models', nargs='*', default=['cadvae', 'multvae', 'multdae', 'macridvae'])
+    a = ap.parse_args()
+    main(a.dataset, tuple(a.models))

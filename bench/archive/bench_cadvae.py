@@ -1,25 +1,27 @@
-"""CaD-VAE experiments (notebook 07_experiments displays the results):
+"""CaD-VAE's first experiments, superseded by the tuned Table 1 (bench/table1/) and its ablations (bench/ablations/);
+kept with their results, which nbs/results/01_table1.ipynb quotes in its table of what was tried:
 
-    python bench/bench_cadvae.py compare DATASET   # tune each model on validation NDCG@100 (same trial budget), 3 seeds of the best
-    python bench/bench_cadvae.py ablate DATASET    # A = 0, no L_asup, no L_zsup, the other label definition (3 seeds)
-    python bench/bench_cadvae.py beta DATASET      # beta sweep with the fine-grained independence of z (1 seed each)
-    python bench/bench_cadvae.py graph             # learnable structure on synthetic data: is the concept graph recovered?
-    python bench/bench_cadvae.py speed             # seconds per epoch against beta-MultVAE, same data and device
-    python bench/bench_cadvae.py kl_eps DATASET    # outside the trial budget: a smaller weight on KL(q(eps)||p(eps))
+    python bench/archive/bench_cadvae.py compare DATASET   # tune each model on validation NDCG@100 (same trial budget), 3 seeds of the best
+    python bench/archive/bench_cadvae.py ablate DATASET    # A = 0, no L_asup, no L_zsup, the other label definition (3 seeds)
+    python bench/archive/bench_cadvae.py beta DATASET      # beta sweep with the fine-grained independence of z (1 seed each)
+    python bench/archive/bench_cadvae.py graph             # learnable structure on synthetic data: is the concept graph recovered?
+    python bench/archive/bench_cadvae.py speed             # seconds per epoch against beta-MultVAE, same data and device
+    python bench/archive/bench_cadvae.py kl_eps DATASET    # outside the trial budget: a smaller weight on KL(q(eps)||p(eps))
 
-Runs go to bench/out/ (resumable: a finished run is reloaded, not retrained); results to bench/cadvae_*.json,
-one record appended per finished run. CPU or GPU as --device auto finds (CADVAE_DATA must point at the data).
+Runs go to bench/out/ (resumable: a finished run is reloaded, not retrained); results to bench/archive/cadvae_*.json,
+one record appended per finished run (`speed`: bench/speed/cadvae_speed.json). CPU or GPU as --device auto finds (CADVAE_DATA must point at the data).
 """
-import shlex, json, sys, time
+import shlex, json, sys, time, argparse
 from pathlib import Path
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))   # bench/, for the scripts' shared _common.py
+from _common import BENCH, OUT, machine
 import numpy as np, torch
 from cadvae_nb.data import prepare
 from cadvae_nb.train import TrainConfig, fit, load_run
 from cadvae_nb.blocks import Batch
 from cadvae_nb.metrics import independence
-from _common import machine  # bench/ is on sys.path when a script here runs
 
-HERE, OUT = Path(__file__).parent, Path(__file__).parent / 'out'
+HERE = Path(__file__).parent
 PLAN = {'ml-100k': (200, 100, 50), 'ml-1m': (100, 100, 20), 'synthetic': (100, 100, 20)}  # epochs, batch, patience
 TRIALS = {  # the same budget of 4 trials per model, all in the Table 1 setting (~2Md parameters, d = 100)
     'multdae': [{'lam': l} for l in (0.0, 0.001, 0.003, 0.01)],
@@ -142,9 +144,15 @@ def speed():
         rows.append({'dataset': ds, 'device': 'cuda' if torch.cuda.is_available() else 'cpu', 'multvae_s_per_epoch': round(secs['multvae'], 2),
                      'cadvae_s_per_epoch': round(secs['cadvae'], 2), 'ratio': round(secs['cadvae'] / secs['multvae'], 2)})
         print(rows[-1], flush=True)
-    (HERE / 'cadvae_speed.json').write_text(json.dumps({'machine': machine(), 'when': time.strftime('%Y-%m-%d'),
-        'command': 'python bench/bench_cadvae.py speed', 'note': 'median of epochs 2-3, training only, batch 500', 'results': rows}, indent=1))
+    (BENCH / 'speed' / 'cadvae_speed.json').write_text(json.dumps({'machine': machine(), 'when': time.strftime('%Y-%m-%d'),
+        'command': 'python bench/archive/bench_cadvae.py speed', 'note': 'median of epochs 2-3, training only, batch 500', 'results': rows}, indent=1))
+
+MODES = {'compare': compare, 'ablate': ablate, 'beta': beta, 'graph': graph, 'speed': speed, 'kl_eps': kl_eps}
 
 if __name__ == '__main__':
-    cmd, *args = sys.argv[1:]
-    {'compare': compare, 'ablate': ablate, 'beta': beta, 'graph': graph, 'speed': speed, 'kl_eps': kl_eps}[cmd](*args)
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('what', choices=list(MODES))
+    ap.add_argument('dataset', nargs='?', help='the dataset of compare, ablate, beta and kl_eps')
+    a = ap.parse_args()
+    if (a.dataset is None) != (a.what in ('graph', 'speed')): ap.error(f'{a.what}: the dataset goes with compare, ablate, beta, kl_eps')
+    MODES[a.what](*([a.dataset] if a.dataset else []))

@@ -1,28 +1,30 @@
 """The paper's Figure 2, measured (notebook 08_figures displays the results):
 
-    python bench/bench_figures.py tsne [--tiny]            # 2a: CaD-VAE on ML-1M, t-SNE of the concept blocks, separation measures, learned A
-    python bench/bench_figures.py beta [DATASET] [--tiny]  # 2b: beta against independence and test NDCG@100, 3 models x 4 betas x 3 seeds
+    python bench/figure2/bench_figures.py tsne [--tiny]            # 2a: CaD-VAE on ML-1M, t-SNE of the concept blocks, separation measures, learned A
+    python bench/figure2/bench_figures.py beta [DATASET] [--tiny]  # 2b: beta against independence and test NDCG@100, 3 models x 4 betas x 3 seeds
 
 `tsne` trains (or reloads) CaD-VAE on ML-1M with the shipped ML-1M preset (`preset_config('cadvae', split, 'table1')`),
 seed 0, takes the posterior-mean representation of the test users and records: the t-SNE coordinates of the
 (user, concept) block points, the silhouette of the concept labels, per pair of concepts the centroid distance over
 the spread, a linear classifier's accuracy and the cross-block mean |corr| (cadvae_nb.figures), the same for the
-untrained model of the same seed, and the learned A beside the prior graph. Result: bench/figure2a.json.
+untrained model of the same seed, and the learned A beside the prior graph. Result: bench/figure2/figure2a.json.
 
 `beta` trains CaD-VAE (`beta`), MacridVAE (`beta`) and beta-Mult-VAE (`beta_cap`) with the KL cap at each beta of
 BETAS, seeds 0-2, everything else from the model's shipped preset, on ML-100k by default (an ML-100k training takes
 10-60 s on one CPU core, an ML-1M one minutes), and records per run the fine-grained independence of the test users'
 representation (and of the training users'), and the test metrics. The presets' blocks differ in size (CaD-VAE's
 one-layer presets: d = 25 on ML-100k, 33 on ML-1M; MacridVAE's and beta-Mult-VAE's: 100), so each model has its own
-ceiling, the score of independent noise with as many users and dimensions per block. Result: bench/figure2b.json (bench/figure2b_DATASET.json for
+ceiling, the score of independent noise with as many users and dimensions per block. Result: bench/figure2/figure2b.json (figure2b_DATASET.json for
 another dataset), rewritten after every run with the runs so far and the ones still missing.
 
 Runs go to bench/out/ (resumable: a finished run is reloaded, not retrained; a run already in the JSON is skipped).
-Figures go to bench/figures/. With --tiny (a check that the script works: 2 epochs, 2 betas, 1 seed) everything goes
+Figures go to bench/figure2/figures/. With --tiny (a check that the script works: 2 epochs, 2 betas, 1 seed) everything goes
 to bench/out/ instead (*_tiny.json, figures_tiny/), so that no toy number is committed as a result.
 """
-import shlex, json, sys, time
+import shlex, json, sys, time, argparse
 from pathlib import Path
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))   # bench/, for the scripts' shared _common.py
+from _common import OUT, machine
 import numpy as np, pandas as pd, torch
 import matplotlib; matplotlib.use('Agg')
 import matplotlib.pyplot as plt
@@ -32,9 +34,8 @@ from cadvae_nb.tune import preset_config
 from cadvae_nb.causal import learned_graph
 from cadvae_nb.figures import (representation, block_independence, independence_ceiling, concept_silhouettes, pair_separation,
                                cross_dependence, tsne_points, plot_tsne, plot_graphs, plot_beta, beta_frame)
-from _common import machine  # bench/ is on sys.path when a script here runs
 
-HERE, OUT = Path(__file__).parent, Path(__file__).parent / 'out'
+HERE = Path(__file__).parent
 from cadvae_nb.figures import BETAS, BETA_SEEDS as SEEDS, BETA_KEY   # the sweep is defined in notebook 08
 TINY = dict(epochs=2, patience=2)
 THRESHOLD = 0.3                                              # |A_ij| above which an edge is learned (causal.learned_graph's default)
@@ -149,9 +150,10 @@ def beta(ds='ml-100k', tiny=False):
     save()
 
 if __name__ == '__main__':
-    cmd, *args = sys.argv[1:]
-    tiny = '--tiny' in args
-    args = [a for a in args if a != '--tiny']
-    if cmd == 'tsne': tsne(tiny)
-    elif cmd == 'beta': beta(*(args or ['ml-100k']), tiny=tiny)
-    else: raise SystemExit(__doc__)
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('what', choices=('tsne', 'beta'))
+    ap.add_argument('dataset', nargs='?', default='ml-100k', help='the dataset of `beta` (`tsne` is on ML-1M)')
+    ap.add_argument('--tiny', action='store_true', help='a check that the script works, written to bench/out/')
+    a = ap.parse_args()
+    if a.what == 'tsne': tsne(a.tiny)
+    else: beta(a.dataset, tiny=a.tiny)

@@ -1,28 +1,31 @@
 """Quality and speed of MultDAE and beta-MultVAE on ML-100k and ML-1M (3 seeds, both settings), CPU.
-Results go to bench/vae_quality.json (one record per run, appended as runs finish; finished runs are skipped, so the
-script can be stopped and restarted) and bench/vae_speed.json. Notebook 06_train displays them. The protocol and the
-runs are defined in notebook 06 (cadvae_nb.train: VAE_PLAN, protocol_runs, DAE_LAMS, dae_lambda_runs).
+Results go to bench/baselines/vae_quality.json (one record per run, appended as runs finish; finished runs are
+skipped, so the script can be stopped and restarted), bench/baselines/dae_lam.json, bench/baselines/macridvae_quality.json
+and, for the timings, bench/speed/vae_speed.json and bench/speed/vae_bf16.json. The results pages display them. The protocol and the
+runs are defined beside this script (protocols.py: VAE_PLAN, protocol_runs, DAE_LAMS, dae_lambda_runs).
 
-    CADVAE_DATA=../shared/data python bench/bench_vae.py [quality|speed|dae_lam|dae_tuned|macrid|bf16]
+    CADVAE_DATA=../shared/data python bench/baselines/bench_vae.py [quality|speed|dae_lam|dae_tuned|macrid|bf16]
 
-`bf16` (bench/vae_bf16.json): bfloat16 autocast on this CPU (`--cpu_amp`) against float32, in one run: seconds per
+`bf16` (bench/speed/vae_bf16.json): bfloat16 autocast on this CPU (`--cpu_amp`) against float32, in one run: seconds per
 training epoch of beta-Mult-VAE (published I-600-200-600-I, batch 500) on ML-1M, alternating the two, and test
 NDCG@100 of Mult-DAE with its ML-1M preset (as `cadvae train` uses it), seeds 0-2, with and without.
 """
-import json, resource, sys, time
+import json, resource, sys, time, argparse
 from pathlib import Path
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))   # bench/, for the scripts' shared _common.py
+from _common import BENCH, OUT, machine, defaults_quality
 from cadvae_nb.data import prepare
-from cadvae_nb.train import TrainConfig, fit, VAE_PLAN, protocol_runs, DAE_LAMS, dae_lambda_fit, dae_lambda_runs
-from _common import machine, defaults_quality  # bench/ is on sys.path when a script here runs
+from cadvae_nb.train import TrainConfig, fit
+from protocols import VAE_PLAN, protocol_runs, DAE_LAMS, dae_lambda_fit, dae_lambda_runs   # beside this script
 
 HERE = Path(__file__).parent
-OUT = HERE / 'out'
+SPEED = BENCH / 'speed'
 
 
 def quality(seeds=(0, 1, 2)):
     "Mult-DAE and beta-Mult-VAE in both settings under the protocol (cadvae_nb.train.protocol_runs, notebook 06), `seeds`."
     path = HERE / 'vae_quality.json'
-    rec = json.loads(path.read_text()) if path.exists() else {'machine': machine(), 'command': 'python bench/bench_vae.py quality', 'runs': []}
+    rec = json.loads(path.read_text()) if path.exists() else {'machine': machine(), 'command': 'python bench/baselines/bench_vae.py quality', 'runs': []}
     done = {(r['dataset'], r['model'], r['setting'], r['seed']) for r in rec['runs']}
     for ds in VAE_PLAN:
         split = prepare(ds, download=False, progress=False)
@@ -51,8 +54,8 @@ def speed():
                  'logits_gb_per_epoch': round(cost['logits_gb'], 2),
                  'peak_rss_gb_process': round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20, 2)}
             print(r, flush=True); res.append(r)
-    (HERE / 'vae_speed.json').write_text(json.dumps({'machine': machine(), 'when': time.strftime('%Y-%m-%d'),
-        'command': 'CADVAE_DATA=../shared/data python bench/bench_vae.py speed',
+    (SPEED / 'vae_speed.json').write_text(json.dumps({'machine': machine(), 'when': time.strftime('%Y-%m-%d'),
+        'command': 'CADVAE_DATA=../shared/data python bench/baselines/bench_vae.py speed',
         'note': 'training epoch only (no validation), batch 500, published architectures; peak RSS is of the whole '
                 'benchmark process so far (it includes preparing the data)', 'results': res}, indent=1))
 
@@ -83,13 +86,13 @@ def bf16(seeds=(0, 1, 2), reps=2):
             print(quality[-1], flush=True)
     q = pd.DataFrame(quality)
     f32, b16 = (q[q.cpu_amp == a].sort_values('seed')['test_ndcg@100'].to_numpy() for a in (False, True))
-    (HERE / 'vae_bf16.json').write_text(json.dumps({'machine': machine(), 'when': time.strftime('%Y-%m-%d'),
-        'command': 'CADVAE_DATA=../shared/data OMP_NUM_THREADS=1 python bench/bench_vae.py bf16', 'preset': said,
+    (SPEED / 'vae_bf16.json').write_text(json.dumps({'machine': machine(), 'when': time.strftime('%Y-%m-%d'),
+        'command': 'CADVAE_DATA=../shared/data OMP_NUM_THREADS=1 python bench/baselines/bench_vae.py bf16', 'preset': said,
         'speed': {'model': 'multvae published, batch 500, ML-1M', 'float32_seconds': speed[False], 'bfloat16_seconds': speed[True],
                   'speedup': float(np.mean(speed[False]) / np.mean(speed[True]))},
         'quality': quality, 'paired_difference_test_ndcg@100': {'mean': float((b16 - f32).mean()), 'p': float(stats.ttest_rel(b16, f32).pvalue)}},
         indent=1))
-    print('wrote', HERE / 'vae_bf16.json')
+    print('wrote', SPEED / 'vae_bf16.json')
 
 def dae_lam(lams=DAE_LAMS):
     "Mult-DAE's L2 weight on ML-1M (table1 setting, seed 0), selected on validation NDCG@100: is vae_cf's 0.01 right here?"
@@ -100,7 +103,7 @@ def dae_lam(lams=DAE_LAMS):
         rows.append({'lam': lam, 'val_ndcg@100': res['validation']['ndcg@100'], 'test_ndcg@100': res['test']['ndcg@100'],
                      'test_recall@20': res['test']['recall@20'], 'best_epoch': res['best_epoch']})
         print(rows[-1], flush=True)
-    (HERE / 'dae_lam.json').write_text(json.dumps({'machine': machine(), 'command': 'python bench/bench_vae.py dae_lam',
+    (HERE / 'dae_lam.json').write_text(json.dumps({'machine': machine(), 'command': 'python bench/baselines/bench_vae.py dae_lam',
                                                    'results': rows}, indent=1))
 
 def dae_tuned(seeds=(0, 1, 2)):
@@ -117,8 +120,11 @@ def dae_tuned(seeds=(0, 1, 2)):
 
 def macrid():
     "MacridVAE at the authors' defaults (K=7, d=100, tau=0.1, beta=0.2, std0=0.075, dropout 0.5) on ML-100k and ML-1M, 3 seeds."
-    defaults_quality('macridvae', HERE / 'macridvae_quality.json', 'python bench/bench_vae.py macrid')
+    defaults_quality('macridvae', HERE / 'macridvae_quality.json', 'python bench/baselines/bench_vae.py macrid')
+
+MODES = {'quality': quality, 'speed': speed, 'dae_lam': dae_lam, 'dae_tuned': dae_tuned, 'macrid': macrid, 'bf16': bf16}
 
 if __name__ == '__main__':
-    what = sys.argv[1] if len(sys.argv) > 1 else 'quality'
-    {'quality': quality, 'speed': speed, 'dae_lam': dae_lam, 'dae_tuned': dae_tuned, 'macrid': macrid, 'bf16': bf16}[what]()
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('what', nargs='?', choices=list(MODES), default='quality')
+    MODES[ap.parse_args().what]()

@@ -1,15 +1,18 @@
 """Seconds per training epoch of RecBole's MultiVAE (run by bench_recbole.py with RecBole's own interpreter).
 
-    RECBOLE_PYTHON bench/_recbole_epoch.py DATA_DIR DATASET EPOCHS  -> prints one JSON line: {"seconds": [...], "users": n, "items": m}
+    RECBOLE_PYTHON bench/speed/_recbole_epoch.py DATA_DIR DATASET EPOCHS  -> prints one JSON line: {"seconds": [...], "users": n, "items": m}
 """
-import json, sys, time, logging
+import json, time, logging, argparse
 from recbole.config import Config
 from recbole.data import create_dataset, data_preparation
 from recbole.model.general_recommender import MultiVAE
 from recbole.trainer import Trainer
 from recbole.utils import init_seed
 
-data_dir, name, epochs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+ap.add_argument('data_dir'); ap.add_argument('dataset'); ap.add_argument('epochs', type=int)
+a = ap.parse_args()
+data_dir, name, epochs = a.data_dir, a.dataset, a.epochs
 cfg = Config(model='MultiVAE', dataset=name, config_dict={
     'data_path': data_dir, 'USER_ID_FIELD': 'user_id', 'ITEM_ID_FIELD': 'item_id', 'load_col': {'inter': ['user_id', 'item_id']},
     'mlp_hidden_size': [600], 'latent_dimension': 400, 'dropout_prob': 0.5, 'anneal_cap': 0.2, 'total_anneal_steps': 200000,

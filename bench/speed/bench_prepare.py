@@ -1,12 +1,13 @@
 """Benchmark `cadvae_nb.data.prepare`: wall time and peak memory of preparing ML-1M (from $CADVAE_DATA) and a
-synthetic dataset of ML-20M's size, each in a fresh process. Results go to bench/prepare.json, which notebook
+synthetic dataset of ML-20M's size, each in a fresh process. Results go to bench/speed/prepare.json, which notebook
 00_data displays.
 
-    CADVAE_DATA=../shared/data python bench/bench_prepare.py
+    CADVAE_DATA=../shared/data python bench/speed/bench_prepare.py
 """
-import json, subprocess, sys, tempfile, time
+import json, subprocess, sys, tempfile, time, argparse
 from pathlib import Path
-from _common import machine  # bench/ is on sys.path when a script here runs
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))   # bench/, for the scripts' shared _common.py
+from _common import machine
 
 CASES = {
     'ml-1m': "prepare('ml-1m', out=OUT, download=False, progress=False)",
@@ -38,9 +39,11 @@ def main():
             print(res); results.append(res)
     out = Path(__file__).parent / 'prepare.json'
     out.write_text(json.dumps({'machine': machine(), 'when': time.strftime('%Y-%m-%d'),
-                               'command': 'CADVAE_DATA=../shared/data python bench/bench_prepare.py',
+                               'command': 'CADVAE_DATA=../shared/data python bench/speed/bench_prepare.py',
                                'note': 'seconds: prepare() including writing the split (import time apart); '
                                        'peak_rss_gb: max resident memory of the process',
                                'results': results}, indent=1))
 
-if __name__ == '__main__': main()
+if __name__ == '__main__':
+    argparse.ArgumentParser(description=__doc__.split('\n')[0]).parse_args()
+    main()
