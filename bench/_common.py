@@ -3,7 +3,7 @@ bookkeeping of a results file that grows a run at a time."""
 import json
 from pathlib import Path
 from cadvae_nb.tune import machine
-from cadvae_nb.data import prepare
+from cadvae_nb.datasets import prepare
 from cadvae_nb.train import VAE_PLAN, protocol_runs
 
 __all__ = ['machine', 'defaults_quality', 'protocols', 'model_studies']

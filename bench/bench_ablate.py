@@ -13,7 +13,7 @@ undecided); the file remembers them (`more_seeds`), so later runs of the script 
 import shlex, sys, json, argparse
 from dataclasses import replace
 from pathlib import Path
-from cadvae_nb.data import prepare
+from cadvae_nb.datasets import prepare
 from cadvae_nb.train import TrainConfig, fit, load_run
 from cadvae_nb.tune import trial_config, machine
 from cadvae_nb.experiments import ablation_variants, decoder_variants, l2_variants, ABLATION_SEEDS as SEEDS   # the definitions live in notebook 07

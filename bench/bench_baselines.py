@@ -8,7 +8,7 @@ SEM_PROTOCOL, SEM_VARIANTS, sem_variant_runs) and display the results.
 import json, sys, time
 from pathlib import Path
 import pandas as pd
-from cadvae_nb.data import prepare
+from cadvae_nb.datasets import prepare
 from cadvae_nb.train import TrainConfig, fit
 from cadvae_nb.dgcf import DGCF_PLAN, dgcf_protocol, dgcf_runs                    # the protocols live in notebooks 05c
 from cadvae_nb.sem_macridvae import SEM_PROTOCOL, sem_variant_runs               # and 05d

@@ -13,7 +13,7 @@ one record appended per finished run. CPU or GPU as --device auto finds (CADVAE_
 import shlex, json, sys, time
 from pathlib import Path
 import numpy as np, torch
-from cadvae_nb.data import prepare
+from cadvae_nb.datasets import prepare
 from cadvae_nb.train import TrainConfig, fit, load_run
 from cadvae_nb.blocks import Batch
 from cadvae_nb.metrics import independence

@@ -9,7 +9,7 @@ Resumable: finished runs are read back from bench/out/cap/.
 import shlex, json, sys, time
 from dataclasses import replace
 from pathlib import Path
-from cadvae_nb.data import prepare
+from cadvae_nb.datasets import prepare
 from cadvae_nb.train import TrainConfig, fit
 from cadvae_nb.tune import trial_config
 from _common import machine  # bench/ is on sys.path when a script here runs

@@ -1,7 +1,7 @@
 """EASE with lambda chosen on validation users: `python bench/bench_ease.py [DATASET ...]` -> bench/ease.json."""
 import shlex, sys, json, time
 from pathlib import Path
-from cadvae_nb.data import prepare
+from cadvae_nb.datasets import prepare
 from cadvae_nb.ease import ease_select
 from cadvae_nb.tune import machine
 

@@ -6,7 +6,7 @@ CaD-VAE, Mult-VAE, Mult-DAE and MacridVAE, seed 0. Finished runs are read back f
 import shlex, sys, json, subprocess, time
 from pathlib import Path
 import torch
-from cadvae_nb.data import prepare
+from cadvae_nb.datasets import prepare
 from cadvae_nb.metrics import evaluate, METRICS
 from cadvae_nb.ease import ease_select
 from cadvae_nb.tune import machine

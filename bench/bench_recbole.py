@@ -13,7 +13,7 @@ bench/recbole_speed.json.
 import json, os, subprocess, sys, time
 from pathlib import Path
 import numpy as np, pandas as pd
-from cadvae_nb.data import prepare
+from cadvae_nb.datasets import prepare
 from cadvae_nb.train import TrainConfig, fit, cpu_bf16
 from _common import machine  # bench/ is on sys.path when a script here runs
 

@@ -9,7 +9,7 @@ sessions is committed as it goes. Killed, the same command resumes where it stop
 folder it resumes from the committed study.db (the trials already told stay told)."""
 import shlex, sys, json, shutil, sqlite3, argparse
 from pathlib import Path
-from cadvae_nb.data import prepare
+from cadvae_nb.datasets import prepare
 from cadvae_nb.tune import tune, trials_table
 
 HERE = Path(__file__).parent

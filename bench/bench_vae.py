@@ -11,7 +11,7 @@ NDCG@100 of Mult-DAE with its ML-1M preset (as `cadvae train` uses it), seeds 0-
 """
 import json, resource, sys, time
 from pathlib import Path
-from cadvae_nb.data import prepare
+from cadvae_nb.datasets import prepare
 from cadvae_nb.train import TrainConfig, fit, VAE_PLAN, protocol_runs, DAE_LAMS, dae_lambda_fit, dae_lambda_runs
 from _common import machine, defaults_quality  # bench/ is on sys.path when a script here runs
 
