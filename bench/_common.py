@@ -15,7 +15,7 @@ ARCHIVE = BENCH / 'archive' / 'studies'         # the studies a promotion replac
 
 def defaults_quality(model, path, command, protocol=None, seeds=(0, 1, 2)):
     "`model` at its published setting under the protocol (bench/baselines/protocols.py) on ML-100k and ML-1M, `seeds`; records appended to `path`."
-    from cadvae_nb.data import prepare
+    from cadvae_nb.datasets import prepare
     from baselines.protocols import VAE_PLAN, protocol_runs            # only the baselines' scripts need the protocol
     rec = json.loads(path.read_text()) if path.exists() else {'machine': machine(), 'command': command, 'runs': []}
     if protocol: rec.setdefault('protocol', protocol)

@@ -7,7 +7,8 @@ from __future__ import annotations
 import sys, json, shlex, difflib, warnings
 from pathlib import Path
 from fastcore.script import anno_parser, Param
-from .data import DataError, prepare, prepare_ratings, save_split, load_split, data_dir, check_dataset_name
+from .data import DataError, save_split, load_split
+from .datasets import prepare, prepare_ratings, data_dir, check_dataset_name
 
 # %% auto #0
 __all__ = ['COMMANDS', 'Interrupted', 'prepare_cmd', 'train_cmd', 'evaluate_cmd', 'tune_cmd', 'recommend_cmd', 'reproduce_cmd',

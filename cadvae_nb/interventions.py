@@ -8,8 +8,8 @@ import json, math, difflib, warnings
 from dataclasses import replace
 from pathlib import Path
 import numpy as np, pandas as pd, scipy.sparse as sp, torch
-from .data import (DataError, Split, UNKNOWN, concept_matrix, load_split, prepare, read_ml100k_table, read_ml1m_table,
-                            read_ml20m_table, make_synthetic, binarize)
+from .data import DataError, Split, UNKNOWN, concept_matrix, load_split, make_synthetic, binarize
+from .datasets import prepare, read_ml100k_table, read_ml1m_table, read_ml20m_table
 from .blocks import Batch, spec_of
 from .metrics import METRICS, ranking_metrics, exclude_fold_in, sparse_rows_to_tensor
 from .causal import intervene, learned_graph, shd, acyclicity

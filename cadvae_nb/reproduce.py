@@ -9,7 +9,8 @@ from dataclasses import replace
 from pathlib import Path
 import numpy as np, pandas as pd
 from tqdm.auto import tqdm
-from .data import Split, prepare, save_split, load_split, check_dataset_name, _atomic_write
+from .data import Split, save_split, load_split, _atomic_write
+from .datasets import prepare, check_dataset_name
 from .metrics import results_table, PAPER_TABLE1
 from .blocks import model_spec, model_names
 from .train import RunError, ConfigError, fit

@@ -10,7 +10,8 @@ from sklearn.cluster import KMeans
 from sklearn.decomposition import PCA
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
-from .data import DataError, UNKNOWN, CONCEPTS, concept_matrix, data_dir, read_ml100k_table, read_ml1m_table, read_ml20m_table
+from .data import DataError, UNKNOWN, CONCEPTS, concept_matrix
+from .datasets import data_dir, read_ml100k_table, read_ml1m_table, read_ml20m_table
 from .macridvae import MacridVAE, MACRIDVAE_OPTIONS
 from .blocks import register_model, BOOL
 

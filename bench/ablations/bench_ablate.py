@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))   # bench/, for the scripts' shared _common.py
 from _common import OUT, STUDIES, machine
-from cadvae_nb.data import prepare
+from cadvae_nb.datasets import prepare
 from cadvae_nb.train import TrainConfig, fit, load_run
 from cadvae_nb.tune import trial_config
 from plans import ablation_variants, decoder_variants, l2_variants, ABLATION_SEEDS as SEEDS   # the plans, beside this script

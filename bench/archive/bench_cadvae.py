@@ -16,7 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))   # bench/, for the scripts' shared _common.py
 from _common import BENCH, OUT, machine
 import numpy as np, torch
-from cadvae_nb.data import prepare
+from cadvae_nb.datasets import prepare
 from cadvae_nb.train import TrainConfig, fit, load_run
 from cadvae_nb.blocks import Batch
 from cadvae_nb.metrics import independence

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))   # bench/, for the scripts' shared _common.py
 from _common import BENCH, OUT, machine, defaults_quality
-from cadvae_nb.data import prepare
+from cadvae_nb.datasets import prepare
 from cadvae_nb.train import TrainConfig, fit
 from protocols import DGCF_PLAN, dgcf_protocol, dgcf_runs, SEM_PROTOCOL, sem_variant_runs   # beside this script
 

@@ -14,7 +14,7 @@ import json, resource, sys, time, argparse
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))   # bench/, for the scripts' shared _common.py
 from _common import BENCH, OUT, machine, defaults_quality
-from cadvae_nb.data import prepare
+from cadvae_nb.datasets import prepare
 from cadvae_nb.train import TrainConfig, fit
 from protocols import VAE_PLAN, protocol_runs, DAE_LAMS, dae_lambda_fit, dae_lambda_runs   # beside this script
 

@@ -28,7 +28,8 @@ from _common import OUT, machine
 import numpy as np, pandas as pd, torch
 import matplotlib; matplotlib.use('Agg')
 import matplotlib.pyplot as plt
-from cadvae_nb.data import prepare, prior_graph
+from cadvae_nb.data import prior_graph
+from cadvae_nb.datasets import prepare
 from cadvae_nb.train import fit, load_run, make_model
 from cadvae_nb.tune import preset_config
 from cadvae_nb.causal import learned_graph

@@ -16,7 +16,7 @@ CASES = {
 CHILD = """
 import json, resource, sys, time
 t0 = time.perf_counter()
-from cadvae_nb.data import prepare
+from cadvae_nb.datasets import prepare
 OUT = sys.argv[1]
 t1 = time.perf_counter()
 s = {case}

@@ -15,7 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))   # bench/, for the scripts' shared _common.py
 from _common import OUT as RUNS, machine
 import numpy as np, pandas as pd
-from cadvae_nb.data import prepare
+from cadvae_nb.datasets import prepare
 from cadvae_nb.train import TrainConfig, fit, cpu_bf16
 
 HERE, OUT = Path(__file__).parent, RUNS / 'recbole'

@@ -3,7 +3,7 @@ import shlex, sys, json, time, argparse
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))   # bench/, for the scripts' shared _common.py
 from _common import machine
-from cadvae_nb.data import prepare
+from cadvae_nb.datasets import prepare
 from cadvae_nb.ease import ease_select
 
 HERE = Path(__file__).parent

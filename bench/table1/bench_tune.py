@@ -12,7 +12,7 @@ import shlex, sys, json, shutil, sqlite3, argparse
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))   # bench/, for the scripts' shared _common.py
 from _common import OUT, STUDIES, study_dir
-from cadvae_nb.data import prepare
+from cadvae_nb.datasets import prepare
 from cadvae_nb.tune import tune, trials_table
 
 def copy_db(src, dst):
