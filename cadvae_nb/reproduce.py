@@ -13,12 +13,12 @@ from .data import Split, save_split, load_split, _atomic_write
 from .datasets import prepare, check_dataset_name
 from .metrics import results_table, PAPER_TABLE1
 from .blocks import model_spec, model_names
-from .train import RunError, ConfigError, fit
+from .train import RunError, ConfigError, fit, stale_run
 from .tune import preset_config, tune, collect_presets, machine
 
 # %% auto #0
-__all__ = ['IDENTITY', 'plan_jobs', 'run_folder', 'split_for', 'run_job', 'reproduce', 'finished_runs', 'report_table',
-           'report_figure', 'write_report']
+__all__ = ['plan_jobs', 'run_folder', 'split_for', 'run_job', 'reproduce', 'finished_runs', 'report_table', 'report_figure',
+           'write_report']
 
 # %% ../nbs/06b_reproduce.ipynb #f4637304
 def plan_jobs(datasets, models='all', seeds=5) -> list[tuple]:
@@ -50,14 +50,6 @@ def split_for(dataset, out, data=None, download=True, log=print) -> Split:
     save_split(split, folder)
     return load_split(folder)
 
-# %% ../nbs/06b_reproduce.ipynb #5a38dce1
-IDENTITY = ('model', 'setting', 'epochs', 'batch_size', 'lr', 'patience', 'seed', 'model_kw')   # what makes a run that of a preset
-
-def _stale(run, cfg) -> bool:
-    "Whether the finished run in `run` was trained with other options than `cfg` (a preset that has changed since)."
-    was = json.loads((run / 'config.json').read_text())
-    return any(was.get(k) != v for k, v in json.loads(json.dumps({k: getattr(cfg, k) for k in IDENTITY})).items())
-
 # %% ../nbs/06b_reproduce.ipynb #8c4c4d10
 def run_job(split, out, model, seed, setting='table1', presets=None, device='auto', log=print) -> dict:
     "Train (or read, when finished with the same options) one job; returns its metrics.json record."
@@ -72,7 +64,7 @@ def run_job(split, out, model, seed, setting='table1', presets=None, device='aut
     cfg, said = preset_config(model, split, setting, presets=presets)
     cfg = replace(cfg, seed=seed, device=device)
     if (run / 'metrics.json').exists():
-        if not _stale(run, cfg): return json.loads((run / 'metrics.json').read_text())
+        if not stale_run(run, cfg): return json.loads((run / 'metrics.json').read_text())
         if _rank() == 0:                                          # kept, out of the report's way
             old = run.parent / 'replaced' / f'{run.name}-{time.strftime("%Y%m%d-%H%M%S")}'
             old.parent.mkdir(exist_ok=True); run.rename(old)

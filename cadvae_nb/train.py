@@ -18,10 +18,11 @@ from .metrics import evaluate, METRICS
 from .blocks import Batch, n_params, model_spec, model_names, spec_of, fingerprint, Rule, POSINT, POSITIVE, BOOL
 
 # %% auto #0
-__all__ = ['CONFIG_RULES', 'CHECKSUMS', 'NAN_CHECK_EVERY', 'RESUMABLE', 'RunError', 'ConfigError', 'TrainConfig', 'model_kwargs',
-           'cpu_bf16', 'resolve_device', 'dist_setup', 'split_fingerprint', 'make_model', 'model_options',
-           'check_config', 'check_split', 'save_checkpoint', 'load_checkpoint', 'run_lock', 'LossModule', 'train_epoch',
-           'evaluate_model', 'evaluate_split', 'fit', 'finish', 'load_run', 'evaluate_run']
+__all__ = ['CONFIG_RULES', 'CHECKSUMS', 'NAN_CHECK_EVERY', 'RESUMABLE', 'SCHEDULE', 'RunError', 'ConfigError', 'TrainConfig',
+           'model_kwargs', 'cpu_bf16', 'resolve_device', 'dist_setup', 'split_fingerprint', 'make_model',
+           'model_options', 'check_config', 'check_split', 'save_checkpoint', 'load_checkpoint', 'run_lock',
+           'LossModule', 'train_epoch', 'evaluate_model', 'evaluate_split', 'run_identity', 'stale_run', 'fit',
+           'finish', 'load_run', 'evaluate_run']
 
 # %% ../nbs/06_train.ipynb #c609569b
 class RunError(DataError):
@@ -321,11 +322,23 @@ def _plot_history(hist: pd.DataFrame, path):
 
 # %% ../nbs/06_train.ipynb #dea8d866
 RESUMABLE = ('epochs', 'patience', 'device', 'eval_batch_size', 'cpu_amp')   # fields that may change when a run is resumed
+SCHEDULE = ('epochs', 'patience')                                          # resumable, yet part of what a finished run was
+
+def run_identity(cfg: TrainConfig, schedule: bool = False) -> dict:
+    "What defines a run: the fields of `cfg` but the resumable ones (with `schedule`, epochs and patience kept), as JSON says them."
+    skip = set(RESUMABLE) - (set(SCHEDULE) if schedule else set())
+    return json.loads(json.dumps({k: v for k, v in asdict(cfg).items() if k not in skip}))   # tuples as lists
+
+# %% ../nbs/06_train.ipynb #c668ce71
+def stale_run(run, cfg: TrainConfig) -> bool:
+    "Whether the run in `run` was trained with other options or schedule than `cfg` (a preset or a study's winner changed)."
+    f = Path(run) / 'config.json'
+    if not f.exists(): return False
+    had = json.loads(f.read_text())
+    return any(had.get(k) != v for k, v in run_identity(cfg, schedule=True).items())
 
 def _ckpt_id(cfg, split):
-    c = asdict(cfg); [c.pop(k) for k in RESUMABLE]
-    c['model_kw'] = json.loads(json.dumps(c['model_kw']))          # tuples as lists: the identity is what JSON would say
-    return {'config': c, 'dataset': split.name, 'n_items': split.n_items, 'items': split_fingerprint(split)}
+    return {'config': run_identity(cfg), 'dataset': split.name, 'n_items': split.n_items, 'items': split_fingerprint(split)}
 
 # %% ../nbs/06_train.ipynb #42ae6739
 def _flat(ident) -> dict:

@@ -5,11 +5,11 @@
 # %% ../nbs/06a_tune.ipynb #4a7fcef3
 from __future__ import annotations
 import os, json, math, time, shutil, platform, warnings
-from dataclasses import replace, asdict
+from dataclasses import replace
 from pathlib import Path
 import pandas as pd, torch
 from .data import Split, _atomic_write
-from .train import TrainConfig, RunError, ConfigError, fit, run_lock, check_config
+from .train import TrainConfig, RunError, ConfigError, fit, run_lock, check_config, stale_run
 from .blocks import model_spec, model_names
 
 # %% auto #0
@@ -157,13 +157,6 @@ def trials_table(out) -> pd.DataFrame:
                      'epochs_run': r.get('epochs_run'), **t.params})
     return pd.DataFrame(rows)
 
-# %% ../nbs/06a_tune.ipynb #84cb1f52
-def _stale(run: Path, cfg: TrainConfig) -> bool:
-    "Whether `run` holds a final run of other options than `cfg`: the study's winner changed since it was trained (the study was extended)."
-    if not (run/'config.json').exists(): return False
-    had, want = json.loads((run/'config.json').read_text()), json.loads(json.dumps(asdict(cfg)))
-    return any(had.get(k) != want[k] for k in ('model', 'setting', 'lr', 'batch_size', 'seed', 'model_kw'))
-
 # %% ../nbs/06a_tune.ipynb #848ebdc3
 def _finalise(split, out, study, model, setting, seeds, base, plan, progress, log, command):
     "Train the best trial's options with seeds 0..seeds-1 and write best.json and trials.csv."
@@ -174,7 +167,7 @@ def _finalise(split, out, study, model, setting, seeds, base, plan, progress, lo
     finals = []
     for s in range(seeds):
         run, won = out/'final'/f'seed{s}', out/'trials'/str(best.number)
-        if _stale(run, replace(cfg0, seed=s)):                   # kept, not overwritten: nothing trained is lost
+        if stale_run(run, replace(cfg0, seed=s)):                   # kept, not overwritten: nothing trained is lost
             old = out/'final-superseded'/f'seed{s}-{time.strftime("%Y%m%d-%H%M%S")}'
             old.parent.mkdir(exist_ok=True); run.rename(old)
             log(f'{run} was trained for an earlier winner: moved to {old}, trained again for trial {best.number}')
