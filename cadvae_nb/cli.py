@@ -113,7 +113,7 @@ def train_cmd(
     seed:int=0,               # seed of initialisation, batches, dropout and sampling
     patience:int=None,        # early stopping: epochs without a better validation NDCG@100 (default: the preset's)
     device:str='auto',        # auto (CUDA when present), cpu or cuda
-    cpu_amp:bool=False,       # bfloat16 autocast on a CPU with AVX512-BF16 or AMX (bench/vae_bf16.json: its speed and NDCG)
+    cpu_amp:bool=False,       # bfloat16 autocast on a CPU with AVX512-BF16 or AMX (bench/speed/vae_bf16.json: its speed and NDCG)
     data:str=None,            # data directory (default: $CADVAE_DATA, else ./data)
     offline:bool=False,       # never download
     model_kw:str=None,        # model options as JSON over the preset's, e.g. '{"beta": 0.5, "gamma1": 2, "labels": "majority"}'

@@ -45,7 +45,7 @@ class TrainConfig:
     patience: int = 50               # stop after this many epochs without a better validation NDCG@100
     device: str = 'auto'             # auto: CUDA when present, else CPU
     amp: bool = True                 # bfloat16 autocast on CUDA
-    cpu_amp: bool = False            # bfloat16 autocast on a CPU with AVX512-BF16 or AMX too (bench/vae_bf16.json: speed and NDCG)
+    cpu_amp: bool = False            # bfloat16 autocast on a CPU with AVX512-BF16 or AMX too (bench/speed/vae_bf16.json: speed and NDCG)
     eval_batch_size: int = 1000
     model_kw: dict = field(default_factory=dict)   # overrides of the model's setting (dims, dropout, beta_cap, anneal_steps ...)
 

@@ -194,7 +194,7 @@ PRESETS_FILE = Path(__file__).parent/'presets.json' if '__file__' in globals() e
 FALLBACK_DATASETS = ('ml-100k', 'ml-1m')     # whose presets stand in for a dataset without one, in this order
 
 def checked_cap(f: Path, best: dict) -> dict | None:
-    "The cap check beside a study (`bench/bench_cap.py`) when it retrained the study's winner and every best epoch lies below 80% of its cap."
+    "The cap check beside a study (`bench/table1/bench_cap.py`) when it retrained the study's winner and every best epoch lies below 80% of its cap."
     if not f.exists(): return None
     cc = json.loads(f.read_text())
     if cc['params'] != {**(best.get('fixed') or {}), **best['params']}:       # bench_cap trains the fixed options too
