@@ -4,7 +4,7 @@
 
 # %% ../nbs/10_cli.ipynb #f24af652
 from __future__ import annotations
-import sys, json, shlex, difflib, warnings
+import sys, json, errno, shlex, difflib, warnings
 from pathlib import Path
 from fastcore.script import anno_parser, Param
 from .data import DataError, save_split, load_split
@@ -333,6 +333,17 @@ def _usage():
     lines += [f'  {n:<10} {f.__doc__}' for n, f in COMMANDS.items()]
     return '\n'.join(lines)
 
+# %% ../nbs/10_cli.ipynb #eec7a60d
+def _as_flags(e: Exception) -> str:
+    "An error of the library as the command line says it: an argument's name (`e.arg`, a ConfigError's) written as its flag."
+    arg, msg = getattr(e, 'arg', None), str(e)
+    return f'--{msg}' if arg and msg.startswith(arg) else msg
+
+def _os_error(e: OSError) -> str:
+    "One line for an operating-system error: what failed, on which file."
+    where = f' {e.filename}' if e.filename else ''
+    return f'cannot write or read{where}: {e.strerror or e}' + (' (free some space and run the same command again)' if e.errno == errno.ENOSPC else '')
+
 # %% ../nbs/10_cli.ipynb #8ca2c722
 def main(argv=None):
     "Entry point of the `cadvae` console script."
@@ -355,7 +366,10 @@ def main(argv=None):
             warnings.showwarning = lambda msg, *a, **k: print(f'cadvae {cmd}: warning: {msg}', file=sys.stderr)
             func(**args)
     except DataError as e:
-        print(f'cadvae {cmd}: error: {e}', file=sys.stderr)
+        print(f'cadvae {cmd}: error: {_as_flags(e)}', file=sys.stderr)
+        return 2
+    except OSError as e:                                            # a full disk, a folder without write permission ...
+        print(f'cadvae {cmd}: error: {_os_error(e)}', file=sys.stderr)
         return 2
     except KeyboardInterrupt as e:
         print(f'cadvae {cmd}: interrupted' + (f'; {e}' if str(e) else ''), file=sys.stderr)

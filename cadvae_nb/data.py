@@ -227,8 +227,10 @@ PART_FILES = ('train', 'validation_tr', 'validation_te', 'test_tr', 'test_te')
 
 # %% ../nbs/00_data.ipynb #4ada0044
 def _atomic_write(path, write):
+    "Write `path` by `write(tmp)` and a rename: a crash or a failed write (a full disk) leaves the old file and no temporary one."
     path = Path(path); tmp = path.with_name(path.name + '.tmp')
-    write(tmp); os.replace(tmp, path)
+    try: write(tmp); os.replace(tmp, path)
+    except BaseException: tmp.unlink(missing_ok=True); raise
 
 # %% ../nbs/00_data.ipynb #6ded3138
 def _block_offsets(s):

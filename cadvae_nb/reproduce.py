@@ -27,8 +27,8 @@ def plan_jobs(datasets, models='all', seeds=5) -> list[tuple]:
     names = list(model_names()) if models in ('all', ['all'], ('all',)) else list(models)
     for m in names:
         try: model_spec(m)
-        except KeyError as e: raise ConfigError(f'--models {m}: {e.args[0]}') from None
-    if not (isinstance(seeds, int) and seeds >= 1): raise ConfigError(f'--seeds {seeds!r}: must be an integer >= 1')
+        except KeyError as e: raise ConfigError(f'models {m}: {e.args[0]}', 'models') from None
+    if not (isinstance(seeds, int) and seeds >= 1): raise ConfigError(f'seeds {seeds!r}: must be an integer >= 1', 'seeds')
     return [(d, m, s) for d in datasets for m in names for s in (range(seeds) if model_spec(m).build else [0])]
 
 # %% ../nbs/06b_reproduce.ipynb #d792efa1

@@ -13,7 +13,7 @@ import torch.distributed as dist
 from torch import nn
 from torch.nn.parallel import DistributedDataParallel
 from tqdm.auto import tqdm
-from .data import Split, DataError, _atomic_write
+from .data import Split, DataError, PART_FILES, _atomic_write
 from .metrics import evaluate, METRICS
 from .blocks import Batch, n_params, model_spec, model_names, spec_of, fingerprint, Rule, POSINT, POSITIVE, BOOL
 
@@ -30,7 +30,8 @@ class RunError(DataError):
 
 # %% ../nbs/06_train.ipynb #fc135db6
 class ConfigError(RunError):
-    "An argument or model option out of range: the message names it, its value and what is allowed."
+    "An argument or model option out of range: the message starts with its name `arg`, then its value and what is allowed."
+    def __init__(self, msg: str, arg: str | None = None): super().__init__(msg); self.arg = arg
 
 # %% ../nbs/06_train.ipynb #6d5afe5b
 @dataclass
@@ -69,10 +70,10 @@ def cpu_bf16() -> bool:
 def resolve_device(device='auto') -> torch.device:
     "`auto` gives CUDA when available, else CPU; `cuda` without a GPU is an error. Under torchrun, each process gets its local GPU."
     if not isinstance(device, str) or not re.fullmatch(r'auto|cpu|cuda(:\d+)?', device):
-        raise ConfigError(f'--device {device!r}: must be auto, cpu, cuda or cuda:N')
+        raise ConfigError(f'device {device!r}: must be auto, cpu, cuda or cuda:N', 'device')
     if device == 'auto': device = 'cuda' if torch.cuda.is_available() else 'cpu'
     if str(device).startswith('cuda') and not torch.cuda.is_available():
-        raise ConfigError(f'--device {device}: no CUDA device is available here (use auto or cpu)')
+        raise ConfigError(f'device {device}: no CUDA device is available here (use auto or cpu)', 'device')
     if device == 'cuda' and 'LOCAL_RANK' in os.environ: device = f"cuda:{os.environ['LOCAL_RANK']}"
     return torch.device(device)
 
@@ -87,18 +88,31 @@ def dist_setup(device: torch.device):
     return dist.get_rank(), world
 
 # %% ../nbs/06_train.ipynb #9eeb13db
-def split_fingerprint(split: Split) -> str:
-    "A short hash of the split's item set, stored in checkpoints to refuse one trained on other items."
-    return fingerprint(np.asarray(split.item_ids).astype(str).astype('S'))
+def split_fingerprint(split: Split) -> dict:
+    "Short hashes of the split's item set (`items`) and of its users (`users`: who is in each part, and their clicks), stored in checkpoints."
+    parts = [split.parts[p].tocsr(copy=True) for p in PART_FILES]
+    for m in parts: m.sum_duplicates()                            # canonical order: a split in memory and read back hash alike
+    arrays = [a.astype('int64') for m in parts for a in (np.asarray(m.shape), m.indptr, m.indices)]
+    return {'items': fingerprint(np.asarray(split.item_ids).astype(str).astype('S')),
+            'users': fingerprint(np.asarray(split.user_ids).astype(str).astype('S'), *arrays)}
+
+# %% ../nbs/06_train.ipynb #2bb7f195
+def _no_concepts(model, split) -> str:
+    "Why `model` cannot be built on `split`, which has no item concepts, and what to do."
+    others = [m for m in model_names(trainable=True) if not model_spec(m).needs_concepts]
+    return (f'{model} needs item concepts (the genre, director, ... of each item) and split {split.name!r} has none: prepare it '
+            f'with an items file (cadvae prepare --ratings FILE --items ITEMS, format in cadvae prepare --help), or train a '
+            f'model that needs none: {", ".join(others)}')
 
 # %% ../nbs/06_train.ipynb #0184be86
 def make_model(cfg: TrainConfig, split: Split) -> nn.Module:
     "The model `cfg.model` in setting `cfg.setting` for `split` (the configuration is checked first: `check_config`)."
     check_config(cfg)
     spec, kw = model_spec(cfg.model), model_kwargs(cfg, split.train.shape[0])
+    if spec.needs_concepts and not (split.stats or {}).get('concepts'): raise RunError(_no_concepts(cfg.model, split))
     try: return spec.build(split, cfg.seed, **{**spec.settings[cfg.setting], **kw})
     except RunError: raise
-    except (ValueError, TypeError) as e: raise ConfigError(f'--model {cfg.model} with --model_kw {json.dumps(cfg.model_kw)}: {e}') from None
+    except (ValueError, TypeError) as e: raise ConfigError(f'model_kw {json.dumps(cfg.model_kw)} of {cfg.model}: {e}', 'model_kw') from None
 
 # %% ../nbs/06_train.ipynb #0bdb97e6
 CONFIG_RULES = {  # TrainConfig field -> Rule; the model's options are checked by its registration's rules (notebook 01a)
@@ -126,21 +140,21 @@ def _did_you_mean(v, known): return (f' (did you mean {c[0]!r}?)' if (c := diffl
 def check_config(cfg: TrainConfig) -> TrainConfig:
     "Check every field of `cfg` and every model option; raise a one-line `ConfigError` at the first bad one."
     if cfg.model not in (models := model_names(trainable=True)):
-        if cfg.model in model_names(): raise ConfigError(f'--model {cfg.model}: closed form, no training loop (`cadvae reproduce` fits it)')
-        raise ConfigError(f'--model {cfg.model!r}: unknown model{_did_you_mean(cfg.model, models)}; known: {", ".join(models)}')
+        if cfg.model in model_names(): raise ConfigError(f'model {cfg.model}: closed form, no training loop (`cadvae reproduce` fits it)', 'model')
+        raise ConfigError(f'model {cfg.model!r}: unknown model{_did_you_mean(cfg.model, models)}; known: {", ".join(models)}', 'model')
     if cfg.setting not in (known := model_spec(cfg.model).settings):
-        raise ConfigError(f'--setting {cfg.setting!r}: unknown for {cfg.model}{_did_you_mean(cfg.setting, known)}; known: {", ".join(known)}')
+        raise ConfigError(f'setting {cfg.setting!r}: unknown for {cfg.model}{_did_you_mean(cfg.setting, known)}; known: {", ".join(known)}', 'setting')
     for k, rule in CONFIG_RULES.items():
-        if not rule(v := getattr(cfg, k)): raise ConfigError(f'--{k} {v!r}: {rule.allowed}')
+        if not rule(v := getattr(cfg, k)): raise ConfigError(f'{k} {v!r}: {rule.allowed}', k)
     if resolve_device(cfg.device).type == 'cpu' and cfg.cpu_amp and not cpu_bf16():
-        raise ConfigError('--cpu_amp: this CPU has no AVX512-BF16 or AMX, so bfloat16 would be emulated and slower than float32')
-    if not isinstance(cfg.model_kw, dict): raise ConfigError(f'--model_kw {json.dumps(cfg.model_kw)}: must be a JSON object of options, e.g. {{"dropout": 0.3}}')
+        raise ConfigError('cpu_amp: this CPU has no AVX512-BF16 or AMX, so bfloat16 would be emulated and slower than float32', 'cpu_amp')
+    if not isinstance(cfg.model_kw, dict): raise ConfigError(f'model_kw {json.dumps(cfg.model_kw)}: must be a JSON object of options, e.g. {{"dropout": 0.3}}', 'model_kw')
     opts, rules = model_options(cfg.model), model_spec(cfg.model).options
     for k, v in cfg.model_kw.items():
         if k not in opts:
-            hint = ' (use --seed)' if k == 'seed' else _did_you_mean(k, opts)
-            raise ConfigError(f'--model_kw {k!r}: not an option of {cfg.model}{hint}; its options: {", ".join(opts)}')
-        if k in rules and not rules[k](v): raise ConfigError(f'--model_kw {k}={json.dumps(v)}: {rules[k].allowed}')
+            hint = ' (seed is an argument of its own)' if k == 'seed' else _did_you_mean(k, opts)
+            raise ConfigError(f'model_kw {k!r}: not an option of {cfg.model}{hint}; its options: {", ".join(opts)}', 'model_kw')
+        if k in rules and not rules[k](v): raise ConfigError(f'model_kw {k}={json.dumps(v)}: {rules[k].allowed}', 'model_kw')
     return cfg
 
 # %% ../nbs/06_train.ipynb #b9c50cda
@@ -170,10 +184,12 @@ def save_checkpoint(obj, path):
     "Save `obj` (tensors and plain containers) to `path` atomically, its SHA-256 recorded in `checksums.json` beside it."
     path = Path(path); buf = io.BytesIO()
     torch.save(obj, buf)
-    digest = hashlib.sha256(buf.getbuffer()).hexdigest()
-    man = _manifest(path.parent)
-    _atomic_save(json.dumps({**man, path.name: [digest] + man.get(path.name, [])[:1]}, indent=1), path.parent/CHECKSUMS)  # both valid
-    _atomic_write(path, lambda p: p.write_bytes(buf.getbuffer()))
+    digest, man, tmp = hashlib.sha256(buf.getbuffer()).hexdigest(), _manifest(path.parent), path.with_name(path.name + '.tmp')
+    try:
+        tmp.write_bytes(buf.getbuffer())                           # a full disk fails here, before checksums.json names it
+        _atomic_save(json.dumps({**man, path.name: [digest] + man.get(path.name, [])[:1]}, indent=1), path.parent/CHECKSUMS)  # both valid
+        os.replace(tmp, path)
+    except BaseException: tmp.unlink(missing_ok=True); raise
     _atomic_save(json.dumps({**man, path.name: [digest]}, indent=1), path.parent/CHECKSUMS)
 
 # %% ../nbs/06_train.ipynb #563b2bb7
@@ -181,8 +197,8 @@ def _recovery(path) -> str:
     run = path.parent
     if path.name == 'last.pt':
         return (f'to go on, delete it and train again into {run} (the run restarts from epoch 1; model.pt keeps the best model so far '
-                f'until a better one replaces it), or train into a new --out folder')
-    return f'train again into a new --out folder (or restore {path.name} from a backup; {run}/last.pt holds only the latest epoch)'
+                f'until a better one replaces it), or train into a new run folder')
+    return f'train again into a new run folder (or restore {path.name} from a backup; {run}/last.pt holds only the latest epoch)'
 
 # %% ../nbs/06_train.ipynb #3c0c7526
 def load_checkpoint(path, device='cpu') -> dict:
@@ -223,7 +239,7 @@ def run_lock(run):
             except (ValueError, FileNotFoundError): pid = -1
             if pid == -1 or _alive(pid):
                 who = f'process {pid}' if pid > 0 else 'another process'
-                raise RunError(f'{run} is being trained by {who} (it holds {path}); wait for it to end or train into a new --out folder '
+                raise RunError(f'{run} is being trained by {who} (it holds {path}); wait for it to end or train into a new run folder '
                                f'(if no training runs there, delete {path})') from None
             path.unlink(missing_ok=True); continue                 # stale: its process is gone
         with os.fdopen(fd, 'w') as f: f.write(str(os.getpid()))
@@ -253,7 +269,7 @@ def _check_losses(losses, epoch, first_step):
     if (bad := (~torch.isfinite(v)).nonzero()).numel():
         i = int(bad[0])
         raise RunError(f'epoch {epoch}, step {first_step + i}: the loss is {v[i].item()}; stopping. Checkpoints of earlier epochs are '
-                       f'intact; try a lower --lr (in a new --out folder: a run keeps its learning rate).')
+                       f'intact; try a lower learning rate (lr) in a new run folder: a run keeps its learning rate.')
 
 # %% ../nbs/06_train.ipynb #013227d4
 def train_epoch(net, opt, train, cfg: TrainConfig, epoch, step, device, progress=True, rank=0, world=1):
@@ -281,7 +297,7 @@ def train_epoch(net, opt, train, cfg: TrainConfig, epoch, step, device, progress
     if world > 1:
         dist.all_reduce(total)
         if not math.isfinite(total[0].item()): raise RunError(f'epoch {epoch}: the loss is {total[0].item()} in some process; stopping. '
-                                                             f'Checkpoints of earlier epochs are intact; try a lower --lr (in a new --out folder).')
+                                                             f'Checkpoints of earlier epochs are intact; try a lower learning rate (lr) in a new run folder.')
     else: _check_losses(recent, epoch, first)
     return (total[0] / total[1]).item(), step
 
@@ -298,7 +314,7 @@ def evaluate_model(model, fold_in, heldout, device, batch_size=1000) -> dict:
     except ValueError as e:
         if 'NaN' not in str(e): raise
         raise RunError(f'the model gives NaN scores ({_nonfinite(model) or "its weights are finite"}): it diverged; '
-                       f'train again with a lower --lr into a new --out folder') from None
+                       f'train again with a lower learning rate (lr) into a new run folder') from None
 
 # %% ../nbs/06_train.ipynb #e59f9fb5
 def evaluate_split(model, split: Split, device, batch_size=1000) -> dict:
@@ -318,7 +334,9 @@ def _plot_history(hist: pd.DataFrame, path):
     fig, ax = plt.subplots(1, 2, figsize=(9, 3.2))
     ax[0].plot(hist.epoch, hist.train_loss); ax[0].set(xlabel='epoch', ylabel='training loss')
     ax[1].plot(hist.epoch, hist['val_ndcg@100']); ax[1].set(xlabel='epoch', ylabel='validation NDCG@100')
-    fig.tight_layout(); tmp = Path(str(path) + '.tmp.png'); fig.savefig(tmp, dpi=110); plt.close(fig); os.replace(tmp, path)
+    fig.tight_layout()
+    try: _atomic_write(path, lambda p: fig.savefig(p, dpi=110, format='png'))
+    finally: plt.close(fig)
 
 # %% ../nbs/06_train.ipynb #dea8d866
 RESUMABLE = ('epochs', 'patience', 'device', 'eval_batch_size', 'cpu_amp')   # fields that may change when a run is resumed
@@ -338,7 +356,7 @@ def stale_run(run, cfg: TrainConfig) -> bool:
     return any(had.get(k) != v for k, v in run_identity(cfg, schedule=True).items())
 
 def _ckpt_id(cfg, split):
-    return {'config': run_identity(cfg), 'dataset': split.name, 'n_items': split.n_items, 'items': split_fingerprint(split)}
+    return {'config': run_identity(cfg), 'dataset': split.name, 'n_items': split.n_items, **split_fingerprint(split)}
 
 # %% ../nbs/06_train.ipynb #42ae6739
 def _flat(ident) -> dict:
@@ -353,14 +371,14 @@ def _id_mismatch(path, old, new) -> str:
     keys = [k for k in dict.fromkeys([*a, *b]) if a.get(k) != b.get(k)]
     show = lambda d: ', '.join(f'{k}={d.get(k)!r}' for k in keys)
     return (f'{path} was written with {show(a)}; this run has {show(b)}. Resume with the same values (only '
-            f'{", ".join("--" + k for k in RESUMABLE[:2])} may change), or train into a new --out folder')
+            f'{" and ".join(RESUMABLE[:2])} may change), or train into a new run folder')
 
 # %% ../nbs/06_train.ipynb #92bc7222
 def fit(split: Split, run, cfg: TrainConfig = None, progress=True, stop_after=None, log=print, source=None) -> dict:
     "Train `cfg.model` on `split` into folder `run` (resuming from `run/last.pt`); returns the metrics of the best epoch.\n    `source` (how the split was made) is recorded in config.json so that `cadvae evaluate` can rebuild it."
     cfg = check_config(cfg or TrainConfig()); check_split(split)
     run = Path(run)
-    if run.exists() and not run.is_dir(): raise RunError(f'{run} is a file, not a run folder: choose another --out')
+    if run.exists() and not run.is_dir(): raise RunError(f'{run} is a file, not a run folder: choose another run folder')
     device = resolve_device(cfg.device)
     rank, world = dist_setup(device)
     if rank > 0: log = lambda *a: None
@@ -377,15 +395,16 @@ def _resume(run, model, opt, ident, device, log) -> dict:
     state = {'epoch': 0, 'step': 0, 'best': -1.0, 'best_epoch': 0, 'history': [], 'seconds': 0.0}
     if (run/'last.pt').exists():
         ck = load_checkpoint(run/'last.pt', device)
-        if ck['id'] != ident: raise RunError(_id_mismatch(run/'last.pt', ck['id'], ident))
+        _check_same_split(run/'last.pt', ck['id'], ident)
+        if {'users': ident['users'], **ck['id']} != ident: raise RunError(_id_mismatch(run/'last.pt', ck['id'], ident))
         model.load_state_dict(ck['model']); opt.load_state_dict(ck['optimizer']); state = ck['state']
         log(f'resuming {run} after epoch {state["epoch"]} (best NDCG@100 {state["best"]:.4f} at epoch {state["best_epoch"]})')
     return state
 
 # %% ../nbs/06_train.ipynb #f2a8a3f4
 def _stop_line(stopped, state, cfg, run) -> str:
-    why = (f'reached --epochs {cfg.epochs}' if stopped == 'epochs' else
-           f'early stopping, no better validation NDCG@100 for {cfg.patience} epochs (--patience)')
+    why = (f'reached epochs={cfg.epochs}' if stopped == 'epochs' else
+           f'early stopping, no better validation NDCG@100 for {cfg.patience} epochs (patience)')
     return (f'stopped after epoch {state["epoch"]}: {why}; best epoch {state["best_epoch"]} '
             f'(validation NDCG@100 {state["best"]:.4f}), saved to {run/"model.pt"}')
 
@@ -406,7 +425,7 @@ def _fit_locked(split, run, cfg, model, device, rank, world, ident, progress, st
         t0 = time.perf_counter()
         loss, state['step'] = train_epoch(net, opt, train, cfg, epoch, state['step'], device, progress, rank, world)
         if (bad := _nonfinite(model)):                            # never save a diverged model
-            raise RunError(f'epoch {epoch}: {bad}; stopping. Checkpoints of earlier epochs are intact; try a lower --lr (in a new --out folder).')
+            raise RunError(f'epoch {epoch}: {bad}; stopping. Checkpoints of earlier epochs are intact; try a lower learning rate (lr) in a new run folder.')
         if device.type == 'cuda': torch.cuda.synchronize()
         secs = time.perf_counter() - t0
         val = evaluate_model(model, split.validation_tr, split.validation_te, device, cfg.eval_batch_size)
@@ -442,23 +461,41 @@ def finish(split, run, cfg, model, device, state) -> dict:
     _atomic_save(json.dumps(out, indent=2), Path(run)/'metrics.json')
     return out
 
+# %% ../nbs/06_train.ipynb #714c80a1
+def _check_same_split(path, old: dict, new: dict):
+    "Refuse checkpoint `path` (identity `old`) for a split of identity `new` with other items or other users, naming both."
+    if old.get('items') != new['items'] or old.get('n_items') != new['n_items']:
+        raise RunError(f"{path} was trained on {old.get('n_items')} items of {old.get('dataset')!r}; this split has {new['n_items']} "
+                       f"items of {new['dataset']!r} (item sets differ): use the split the run was trained on")
+    if 'users' not in old:                                        # checkpoints written before runs recorded their users
+        warnings.warn(f'{path} does not record its split\'s users (written by an older version): they cannot be checked')
+    elif old['users'] != new['users']:
+        raise RunError(f"{path} was trained on split {old.get('dataset')!r} (users {old['users']}); this split {new['dataset']!r} has the "
+                       f"same items but other users or clicks (users {new['users']}), so its held-out users may be the run's training "
+                       f"users: use the split the run was trained on")
+
+# %% ../nbs/06_train.ipynb #cbaeca9f
+def _run_config(path) -> TrainConfig:
+    "The checked configuration in a run's config.json; an error names the file."
+    try: c = json.loads(Path(path).read_text())
+    except (json.JSONDecodeError, UnicodeDecodeError) as e: raise RunError(f'{path} is not valid JSON ({e})') from None
+    if not isinstance(c, dict): raise RunError(f'{path} is not a run configuration (a JSON object written by cadvae train)')
+    try: return check_config(TrainConfig(**{k: v for k, v in c.items() if k in TrainConfig.__dataclass_fields__}))
+    except ConfigError as e: raise RunError(f'{path}: {e}') from None
+
 # %% ../nbs/06_train.ipynb #b572d408
 def load_run(run, split: Split, device='auto'):
     "The configuration and best model of a run folder (the split gives the items and, for CaD-VAE, their concepts)."
     run = Path(run)
     for f in ('config.json', 'model.pt'):
         if not (run/f).exists(): raise RunError(f'{run} is not a finished or started run: missing {f}')
-    try: c = json.loads((run/'config.json').read_text())
-    except (json.JSONDecodeError, UnicodeDecodeError) as e: raise RunError(f'{run/"config.json"} is not valid JSON ({e})') from None
-    cfg = check_config(TrainConfig(**{k: v for k, v in c.items() if k in TrainConfig.__dataclass_fields__}))
+    cfg = _run_config(run/'config.json')
     device = resolve_device(device)
     ck = load_checkpoint(run/'model.pt', device)
-    if ck['id'].get('items') != split_fingerprint(split) or ck['id'].get('n_items') != split.n_items:
-        raise RunError(f'{run} was trained on {ck["id"].get("n_items")} items of {ck["id"].get("dataset")!r}; this split has {split.n_items} '
-                       f'items of {split.name!r} (item sets differ): evaluate on the split the run was trained on')
+    _check_same_split(run/'model.pt', ck['id'], {'dataset': split.name, 'n_items': split.n_items, **split_fingerprint(split)})
     model = make_model(cfg, split).to(device)
     model.load_state_dict(ck['model'])
-    if (bad := _nonfinite(model)): raise RunError(f'{run/"model.pt"} has {bad}: the run diverged; train again with a lower --lr into a new --out folder')
+    if (bad := _nonfinite(model)): raise RunError(f'{run/"model.pt"} has {bad}: the run diverged; train again with a lower learning rate (lr) into a new run folder')
     return cfg, model.eval(), ck['id']
 
 # %% ../nbs/06_train.ipynb #b4f8aa77
