@@ -96,6 +96,19 @@ def split_fingerprint(split: Split) -> dict:
     return {'items': fingerprint(np.asarray(split.item_ids).astype(str).astype('S')),
             'users': fingerprint(np.asarray(split.user_ids).astype(str).astype('S'), *arrays)}
 
+# %% ../nbs/06_train.ipynb #714c80a1
+def _check_same_split(path, old: dict, new: dict):
+    "Refuse checkpoint `path` (identity `old`) for a split of identity `new` with other items or other users, naming both."
+    if old.get('items') != new['items'] or old.get('n_items') != new['n_items']:
+        raise RunError(f"{path} was trained on {old.get('n_items')} items of {old.get('dataset')!r}; this split has {new['n_items']} "
+                       f"items of {new['dataset']!r} (item sets differ): use the split the run was trained on")
+    if 'users' not in old:                                        # checkpoints written before runs recorded their users
+        warnings.warn(f'{path} does not record its split\'s users (written by an older version): they cannot be checked')
+    elif old['users'] != new['users']:
+        raise RunError(f"{path} was trained on split {old.get('dataset')!r} (users {old['users']}); this split {new['dataset']!r} has the "
+                       f"same items but other users or clicks (users {new['users']}), so its held-out users may be the run's training "
+                       f"users: use the split the run was trained on")
+
 # %% ../nbs/06_train.ipynb #2bb7f195
 def _no_concepts(model, split) -> str:
     "Why `model` cannot be built on `split`, which has no item concepts, and what to do."
@@ -460,19 +473,6 @@ def finish(split, run, cfg, model, device, state) -> dict:
     if (report := model_spec(cfg.model).report) is not None: out.update(report(model, split, run))   # e.g. CaD-VAE's graph
     _atomic_save(json.dumps(out, indent=2), Path(run)/'metrics.json')
     return out
-
-# %% ../nbs/06_train.ipynb #714c80a1
-def _check_same_split(path, old: dict, new: dict):
-    "Refuse checkpoint `path` (identity `old`) for a split of identity `new` with other items or other users, naming both."
-    if old.get('items') != new['items'] or old.get('n_items') != new['n_items']:
-        raise RunError(f"{path} was trained on {old.get('n_items')} items of {old.get('dataset')!r}; this split has {new['n_items']} "
-                       f"items of {new['dataset']!r} (item sets differ): use the split the run was trained on")
-    if 'users' not in old:                                        # checkpoints written before runs recorded their users
-        warnings.warn(f'{path} does not record its split\'s users (written by an older version): they cannot be checked')
-    elif old['users'] != new['users']:
-        raise RunError(f"{path} was trained on split {old.get('dataset')!r} (users {old['users']}); this split {new['dataset']!r} has the "
-                       f"same items but other users or clicks (users {new['users']}), so its held-out users may be the run's training "
-                       f"users: use the split the run was trained on")
 
 # %% ../nbs/06_train.ipynb #cbaeca9f
 def _run_config(path) -> TrainConfig:
