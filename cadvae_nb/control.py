@@ -4,7 +4,7 @@
 
 # %% ../nbs/09a_control.ipynb #8632f14a
 from __future__ import annotations
-import numpy as np, pandas as pd, scipy.sparse as sp, torch
+import numpy as np, pandas as pd, torch
 from .data import Split
 from .metrics import ranking_metrics, exclude_fold_in, sparse_rows_to_tensor
 from .causal import intervene
