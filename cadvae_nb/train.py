@@ -97,17 +97,18 @@ def split_fingerprint(split: Split) -> dict:
             'users': fingerprint(np.asarray(split.user_ids).astype(str).astype('S'), *arrays)}
 
 # %% ../nbs/06_train.ipynb #714c80a1
-def _check_same_split(path, old: dict, new: dict):
+def _check_same_split(path, old: dict, new: dict, trained_on: str | None = None):
     "Refuse checkpoint `path` (identity `old`) for a split of identity `new` with other items or other users, naming both."
+    use = f'use the split the run was trained on ({trained_on})' if trained_on else 'use the split the run was trained on'
     if old.get('items') != new['items'] or old.get('n_items') != new['n_items']:
         raise RunError(f"{path} was trained on {old.get('n_items')} items of {old.get('dataset')!r}; this split has {new['n_items']} "
-                       f"items of {new['dataset']!r} (item sets differ): use the split the run was trained on")
+                       f"items of {new['dataset']!r} (item sets differ): {use}")
     if 'users' not in old:                                        # checkpoints written before runs recorded their users
         warnings.warn(f'{path} does not record its split\'s users (written by an older version): they cannot be checked')
     elif old['users'] != new['users']:
         raise RunError(f"{path} was trained on split {old.get('dataset')!r} (users {old['users']}); this split {new['dataset']!r} has the "
                        f"same items but other users or clicks (users {new['users']}), so its held-out users may be the run's training "
-                       f"users: use the split the run was trained on")
+                       f"users: {use}")
 
 # %% ../nbs/06_train.ipynb #2bb7f195
 def _no_concepts(model, split) -> str:
@@ -492,7 +493,9 @@ def load_run(run, split: Split, device='auto'):
     cfg = _run_config(run/'config.json')
     device = resolve_device(device)
     ck = load_checkpoint(run/'model.pt', device)
-    _check_same_split(run/'model.pt', ck['id'], {'dataset': split.name, 'n_items': split.n_items, **split_fingerprint(split)})
+    src = json.loads((run/'config.json').read_text()).get('source') or {}
+    trained_on = src.get('split') or (f"{src['dataset']} as cadvae train prepares it" if 'dataset' in src else None)
+    _check_same_split(run/'model.pt', ck['id'], {'dataset': split.name, 'n_items': split.n_items, **split_fingerprint(split)}, trained_on)
     model = make_model(cfg, split).to(device)
     model.load_state_dict(ck['model'])
     if (bad := _nonfinite(model)): raise RunError(f'{run/"model.pt"} has {bad}: the run diverged; train again with a lower learning rate (lr) into a new run folder')
