@@ -13,7 +13,7 @@ from .interventions import (exogenous, log_probs, concept_values, dominant_value
 
 # %% auto #0
 __all__ = ['STRENGTHS', 'BOOSTS', 'strength_target', 'do_scores', 'rerank_scores', 'edit_effect', 'control_pairs',
-           'control_curve']
+           'control_curve', 'gain_at_cost']
 
 # %% ../nbs/09a_control.ipynb #3dd0e72e
 def strength_target(z_i: torch.Tensor, v: torch.Tensor, strength: float) -> torch.Tensor:
@@ -85,3 +85,10 @@ def _curve_means(df: pd.DataFrame) -> pd.DataFrame:
     g['share_gain'] = g.share - g.method.map(zero.share)
     g['ndcg_cost'] = g.method.map(zero['ndcg@100']) - g['ndcg@100']
     return g
+
+# %% ../nbs/09a_control.ipynb #40de9f2c
+def gain_at_cost(curve: pd.DataFrame, method: str, cost: float) -> float:
+    "The share gain of `method` in `curve` (from `control_curve`) at NDCG@100 cost `cost`, linear between its amounts."
+    c = curve[curve.method == method].sort_values('amount')
+    costs, gains = np.maximum.accumulate(c.ndcg_cost.to_numpy()), np.maximum.accumulate(c.share_gain.to_numpy())
+    return float(np.interp(cost, costs, gains)) if cost < costs[-1] else float(gains[-1])
