@@ -116,19 +116,21 @@ def _json_options(text, flag='--model_kw') -> dict:
     except json.JSONDecodeError as e: raise DataError(f'{flag} is not valid JSON ({e}): {text!r}') from None
 
 # %% ../nbs/10_cli.ipynb #3377bad9
-def _train_config(model, dataset, split, setting, seed, device, cpu_amp, data, offline, quiet, kw, given):
-    "The split and the checked configuration of `cadvae train`: (split, where it came from, TrainConfig)."
+def _train_config(model, dataset, split, setting, seed, device, cpu_amp, data, offline, quiet, kw, given, study=None):
+    "The split and the checked configuration of `cadvae train`: (split, where it came from, TrainConfig); `study`: --preset_from."
     from dataclasses import replace
     from cadvae_nb.train import TrainConfig, check_config
-    from cadvae_nb.tune import preset_config
+    from cadvae_nb.tune import preset_config, study_preset
     given = {k: v for k, v in given.items() if v is not None}
     cfg = TrainConfig(model=model, setting=setting, seed=seed, device=device, cpu_amp=cpu_amp, model_kw=kw, **given)
     check_config(cfg)                                        # before the data is read or a folder made
+    if study is not None: study_preset(study, model, setting)   # a missing, unfinished or other model's study: likewise
     s, source = _split_for(dataset, split, data, offline, quiet)
-    cfg, said = preset_config(model, s, setting, **given, model_kw=kw)
+    cfg, said = preset_config(model, s, setting, study=study, **given, model_kw=kw)
     cfg = check_config(replace(cfg, seed=seed, device=device, cpu_amp=cpu_amp))
     print(f'cadvae train: {said}')
     return s, source, cfg
+
 
 # %% ../nbs/10_cli.ipynb #e29b0a95
 def _tqdm_write(*a):
@@ -143,6 +145,7 @@ def train_cmd(
     split:str=None,           # a prepared split folder (cadvae prepare), instead of --dataset
     out:str=None,             # run folder (default: ./runs/MODEL-DATASET-seedSEED); an existing run is resumed
     setting:str='table1',     # table1 (~2Md parameters; the tuned presets), published, or paper (CaD-VAE read literally)
+    preset_from:str=None,     # a study of yours (its folder, or its best.json, from cadvae tune): its winner's options instead of the shipped preset
     epochs:int=None,          # maximum number of epochs (default: the preset's; may be raised when resuming)
     batch_size:int=None,      # users per batch (default: the preset's)
     lr:float=None,            # Adam learning rate (default: the preset's)
@@ -155,10 +158,10 @@ def train_cmd(
     model_kw:str=None,        # model options as JSON over the preset's, e.g. '{"beta": 0.5, "gamma1": 2, "labels": "majority"}'
     quiet:bool=False,         # no progress bars or per-epoch lines; still says where it wrote
 ):
-    "Train a model (the tuned preset of the model and dataset unless overridden); writes RUN/config.json, model.pt, last.pt, checksums.json, history.csv, metrics.json and learning_curve.png."
+    "Train a model (the tuned preset of the model and dataset, or of a study of yours, unless overridden); writes RUN/config.json, model.pt, last.pt, checksums.json, history.csv, metrics.json and learning_curve.png."
     from cadvae_nb.train import fit                          # torch only for the commands that train
     s, source, cfg = _train_config(model, dataset, split, setting, seed, device, cpu_amp, data, offline, quiet,
-                                   _json_options(model_kw), dict(epochs=epochs, batch_size=batch_size, lr=lr, patience=patience))
+                                   _json_options(model_kw), dict(epochs=epochs, batch_size=batch_size, lr=lr, patience=patience), preset_from)
     run = Path(out or Path('runs') / f'{model}-{s.name}-seed{seed}')
     try: res = fit(s, run, cfg, progress=not quiet, log=(lambda *a: None) if quiet else _tqdm_write, source=source)
     except KeyboardInterrupt:
@@ -235,7 +238,7 @@ def tune_cmd(
     setting:str='table1',     # the architecture every trial uses: table1 (~2Md parameters) or published
     epochs:int=None,          # epoch cap of each trial (default: per dataset, see notebook 06a)
     patience:int=None,        # early stopping of each trial (default: per dataset)
-    seed:int=0,               # seed of the TPE sampler
+    seed:int=0,               # seed of the TPE sampler (a study keeps it: resume with the same)
     model_kw:str=None,        # model options every trial shares, as JSON (a variant, e.g. '{"decoder": "linear", "d": 33}')
     first:str=None,           # the first trial's options: a best.json of another study (its winner's) or JSON; a new study only
     device:str='auto',        # auto (CUDA when present), cpu or cuda
@@ -257,8 +260,8 @@ def tune_cmd(
     except KeyboardInterrupt:
         raise Interrupted(f'{out} keeps every finished trial; run the same command again to resume the study') from None
     _print_study(model, s.name, rec)
-    print(f'wrote {out}/best.json; next: cadvae train --model {model} --dataset {s.name} uses the shipped presets '
-          f'(collect_presets in notebook 06a turns best.json files into presets)')
+    data_args = f'--split {shlex.quote(split)}' if split else f'--dataset {s.name}'
+    print(f'wrote {out}/best.json; next: cadvae train --model {model} {data_args} --preset_from {shlex.quote(str(out))} trains with its winner')
     return rec
 
 # %% ../nbs/10_cli.ipynb #a5cbbe2d

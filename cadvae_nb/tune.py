@@ -4,18 +4,18 @@
 
 # %% ../nbs/06a_tune.ipynb #4a7fcef3
 from __future__ import annotations
-import os, json, math, time, shutil, platform, warnings
+import os, json, math, time, shutil, platform, warnings, zlib, sqlite3, contextlib
 from dataclasses import replace
 from pathlib import Path
-import pandas as pd, torch
+import numpy as np, pandas as pd, torch, optuna
 from .data import Split, _atomic_write
 from .train import TrainConfig, RunError, ConfigError, fit, run_lock, check_config, stale_run
 from .blocks import model_spec, model_names
 
 # %% auto #0
 __all__ = ['TRAIN_KEYS', 'PLANS', 'DEFAULT_PLAN', 'PRESETS_FILE', 'FALLBACK_DATASETS', 'search_space', 'trial_config', 'plan_for',
-           'machine', 'FixingTrial', 'tune', 'trials_table', 'checked_cap', 'collect_presets', 'load_presets',
-           'preset_config']
+           'machine', 'SeededTPE', 'FixingTrial', 'tune', 'trials_table', 'checked_cap', 'collect_presets',
+           'load_presets', 'study_preset', 'preset_config']
 
 # %% ../nbs/06a_tune.ipynb #4b9362d2
 def search_space(model: str):
@@ -58,25 +58,50 @@ def machine() -> str:
     return (f'{cpu}, {os.cpu_count()} cores, {mem:.0f} GiB RAM, {gpu}, Python {platform.python_version()}, '
             f'torch {torch.__version__} ({torch.get_num_threads()} threads)')
 
+# %% ../nbs/06a_tune.ipynb #ef587150
+class SeededTPE(optuna.samplers.BaseSampler):
+    "Optuna's TPE sampler, made afresh for each draw from `seed`, the trial's number and the option: a resumed study draws what an uninterrupted one draws."
+    def __init__(self, seed: int = 0): self.seed = seed
+    def tpe(self, number: int, name='') -> optuna.samplers.TPESampler:
+        "The TPE sampler of trial `number`'s option `name` ('': the options it draws jointly)."
+        s = np.random.SeedSequence([self.seed, number, zlib.crc32(name.encode())]).generate_state(1)[0]
+        return optuna.samplers.TPESampler(seed=int(s), constant_liar=False)
+    def infer_relative_search_space(self, study, trial): return self.tpe(trial.number).infer_relative_search_space(study, trial)
+    def sample_relative(self, study, trial, space): return self.tpe(trial.number).sample_relative(study, trial, space)
+    def sample_independent(self, study, trial, name, dist): return self.tpe(trial.number, name).sample_independent(study, trial, name, dist)
+
+
+# %% ../nbs/06a_tune.ipynb #98d8aa01
+def _storage(out: Path) -> str:
+    "The storage of the study in `out`; its study.db, when there is one, must be a sound SQLite file (quick_check)."
+    f = out/'study.db'
+    if f.exists():
+        try:
+            with contextlib.closing(sqlite3.connect(f)) as db: ok = db.execute('PRAGMA quick_check').fetchone()[0]
+        except sqlite3.Error as e: ok = str(e)
+        if ok != 'ok': raise RunError(f'{f} is damaged ({ok}): move it away to start the study again, or use another --out')
+    return f'sqlite:///{f}'
+
+
 # %% ../nbs/06a_tune.ipynb #8fe8ad4a
 def _study(out: Path, model, dataset, setting, seed, fixed=None):
-    import optuna
     optuna.logging.set_verbosity(optuna.logging.WARNING)
-    storage, name = f'sqlite:///{out/"study.db"}', f'{model}-{dataset}-{setting}'
+    storage, name = _storage(out), f'{model}-{dataset}-{setting}'
     other = [n for n in optuna.study.get_all_study_names(storage) if n != name]
     if other: raise RunError(f'{out} holds a study of {other[0]}, not {name}: use another --out')
-    study = optuna.create_study(study_name=name, storage=storage, direction='maximize', load_if_exists=True)
+    study = optuna.create_study(study_name=name, storage=storage, direction='maximize', load_if_exists=True, sampler=SeededTPE(seed))
     if not study.trials and 'fixed' not in study.user_attrs: study.set_user_attr('fixed', fixed or {})
     if study.user_attrs.get('fixed', {}) != (fixed or {}):   # a study's trials all share its fixed options
         raise RunError(f'{out} holds a study with fixed options {study.user_attrs.get("fixed", {})}, not {fixed or {}}: use another --out')
-    # seeded by the trials so far: a resumed study must not draw the sequence of its first start again
-    study.sampler = optuna.samplers.TPESampler(seed=seed + len(study.trials))
+    if 'seed' not in study.user_attrs: study.set_user_attr('seed', seed)   # (a study begun before seeds were kept takes this one)
+    if study.user_attrs['seed'] != seed:                       # another seed would draw other trials than the ones begun
+        raise RunError(f'{out} holds a study drawn with --seed {study.user_attrs["seed"]}, not {seed}: resume it with its seed, or use another --out')
     return study
+
 
 # %% ../nbs/06a_tune.ipynb #e7ddcee9
 def _run_trial(split, out, study, number, params, base, progress, log):
     "Train one trial (resuming its run folder) and report its validation NDCG@100 to the study."
-    import optuna
     run = out/'trials'/str(number)
     try:
         res = fit(split, run, trial_config(params, base, split.train.shape[0]), progress=progress, log=lambda *a: None)
@@ -105,7 +130,6 @@ class FixingTrial:
 # %% ../nbs/06a_tune.ipynb #7448a071
 def _check_first(space, first: dict, fixed: dict, model) -> dict:
     "The options of a first trial that the search space draws (a study's `fixed` ones are not drawn); refuses a missing or unknown option."
-    import optuna
     drawn = {k: v for k, v in first.items() if k not in fixed}
     trial = optuna.trial.FixedTrial(drawn)
     try: space(FixingTrial(trial, fixed))
@@ -122,9 +146,9 @@ def tune(split: Split, model: str, out, trials=20, setting='table1', seeds=5, se
     """Tune `model` on `split` with `trials` Optuna trials into folder `out` (resumable), train the winner with `seeds` seeds; returns best.json's record.
     `fixed`: model options every trial shares (a variant of the model, e.g. {'decoder': 'linear'}); the search space draws the rest.
     `first`: the options of the study's first trial, every one the space draws (a warm start, e.g. another study's winner's `params`); ignored once the study has trials."""
-    import optuna
     space = search_space(model)
     if trials < 1 or seeds < 1: raise ConfigError(f'--trials {trials} and --seeds {seeds} must be at least 1')
+    if seed < 0: raise ConfigError(f'--seed {seed}: must be an integer >= 0')
     plan = {**plan_for(split.name), **{k: v for k, v in dict(epochs=epochs, patience=patience).items() if v}}   # PLANS, or overrides
     base = check_config(TrainConfig(model=model, setting=setting, seed=0, device=device, model_kw=dict(fixed or {}), **plan))
     if first: first = _check_first(space, first, base.model_kw, model)
@@ -134,7 +158,9 @@ def tune(split: Split, model: str, out, trials=20, setting='table1', seeds=5, se
         if first and not study.trials: study.enqueue_trial(first)
         elif first: log(f'{out} already has {len(study.trials)} trials: resuming it, so the first trial\'s options are not used')
         for t in study.get_trials(deepcopy=False, states=(optuna.trial.TrialState.RUNNING,)):   # killed mid-trial: train on
-            log(f'trial {t.number}: resuming'); _run_trial(split, out, study, t.number, t.params, base, progress, log)
+            # its options as drawn (an option the kill came before is drawn now, as it would have been)
+            params = space(FixingTrial(optuna.trial.Trial(study, t._trial_id), base.model_kw))
+            log(f'trial {t.number}: resuming'); _run_trial(split, out, study, t.number, params, base, progress, log)
         finished = lambda: len(study.get_trials(deepcopy=False, states=(optuna.trial.TrialState.COMPLETE, optuna.trial.TrialState.FAIL)))
         while finished() < trials:
             t = study.ask()
@@ -145,10 +171,9 @@ def tune(split: Split, model: str, out, trials=20, setting='table1', seeds=5, se
 # %% ../nbs/06a_tune.ipynb #a75ba42d
 def trials_table(out) -> pd.DataFrame:
     "One row per trial of the study in `out`: its options, validation NDCG@100, best epoch and epochs run."
-    import optuna
     out = Path(out)
-    study = optuna.load_study(study_name=None, storage=f'sqlite:///{out/"study.db"}') if (out/'study.db').exists() else None
-    if study is None: raise RunError(f'{out}: no study.db')
+    if not (out/'study.db').exists(): raise RunError(f'{out}: no study.db')
+    study = optuna.load_study(study_name=None, storage=_storage(out))
     rows = []
     for t in study.trials:
         m = out/'trials'/str(t.number)/'metrics.json'
@@ -160,7 +185,6 @@ def trials_table(out) -> pd.DataFrame:
 # %% ../nbs/06a_tune.ipynb #848ebdc3
 def _finalise(split, out, study, model, setting, seeds, base, plan, progress, log, command):
     "Train the best trial's options with seeds 0..seeds-1 and write best.json and trials.csv."
-    import optuna
     best = study.best_trial
     params = search_space(model)(FixingTrial(optuna.trial.FixedTrial(best.params), base.model_kw))   # the full dict, as the trial saw it
     cfg0 = trial_config(params, base, split.train.shape[0])
@@ -200,23 +224,29 @@ def checked_cap(f: Path, best: dict) -> dict | None:
         raise RunError(f'{f}: checks other options than the study beside it; run the cap check again')
     return cc if max(r['best_epoch'] for r in cc['runs']) < 0.8 * cc['cap'] else None
 
+# %% ../nbs/06a_tune.ipynb #d2cb47a4
+def _preset_of(f: Path, b: dict) -> dict:
+    "The preset that the study of best.json `f` (its record `b`) makes: the winner's options, and the cap of its cap check when it passed."
+    fixed = b.get('fixed') or {}
+    cap = checked_cap(f.parent / 'cap_check.json', b)
+    return {'params': {**fixed, **b['params']}, 'epochs': cap['cap'] if cap else b['preset']['epochs'],
+            'patience': cap['patience'] if cap else b['preset']['patience'],
+            'study': {'trials': b['trials'], 'best_trial': b['best_trial'], 'validation_ndcg@100': b['best_value'], 'machine': b['machine'],
+                      **({'fixed': fixed} if fixed else {}), **({'cap_check': cap['cap']} if cap else {})}}
+
+
 # %% ../nbs/06a_tune.ipynb #b2abdb32
 def collect_presets(best_files, path=PRESETS_FILE, protocols=None) -> dict:
     "Write the presets file from tuning studies' best.json files and, for models without a study, `protocols`; returns the presets."
     presets = dict(protocols or {})                              # a study's winner replaces a protocol
     for f in map(Path, best_files):
         b = json.loads(f.read_text())
-        fixed = b.get('fixed') or {}
         # a variant's study (fixed options) is an experiment until it is promoted by taking the folder DATASET-MODEL
-        if fixed and f.parent.name != f"{b['dataset']}-{b['model']}": continue
-        cap = checked_cap(f.parent / 'cap_check.json', b)
-        presets[f"{b['model']}/{b['dataset']}/{b['setting']}"] = {
-            'params': {**fixed, **b['params']}, 'epochs': cap['cap'] if cap else b['preset']['epochs'],
-            'patience': cap['patience'] if cap else b['preset']['patience'],
-            'study': {'trials': b['trials'], 'best_trial': b['best_trial'], 'validation_ndcg@100': b['best_value'], 'machine': b['machine'],
-                      **({'fixed': fixed} if fixed else {}), **({'cap_check': cap['cap']} if cap else {})}}
+        if b.get('fixed') and f.parent.name != f"{b['dataset']}-{b['model']}": continue
+        presets[f"{b['model']}/{b['dataset']}/{b['setting']}"] = _preset_of(f, b)
     _atomic_write(Path(path), lambda p: p.write_text(json.dumps(dict(sorted(presets.items())), indent=1)))
     return presets
+
 
 # %% ../nbs/06a_tune.ipynb #ea5c638b
 def load_presets(path=PRESETS_FILE) -> dict:
@@ -224,25 +254,57 @@ def load_presets(path=PRESETS_FILE) -> dict:
     path = Path(path)
     return json.loads(path.read_text()) if path.exists() else {}
 
-# %% ../nbs/06a_tune.ipynb #223e41b5
-def preset_config(model: str, split: Split, setting='table1', presets=None, **overrides) -> tuple[TrainConfig, str]:
-    "The TrainConfig `cadvae train` uses for `model` on `split`, and a line saying which preset it came from; `overrides` win."
-    presets = load_presets() if presets is None else presets
-    key = f'{model}/{split.name}/{setting}'
-    order = [f'{model}/{d}/{st}' for st in dict.fromkeys([setting, 'table1']) for d in (split.name, *FALLBACK_DATASETS)]
+# %% ../nbs/06a_tune.ipynb #74e7507f
+def _read_best(study) -> tuple[Path, dict]:
+    "The best.json of a finished study (given its folder or the file) and its record; a missing, unfinished or unreadable one is an error naming it."
+    p = Path(study); f = p/'best.json' if p.is_dir() else p
+    if p.is_dir() and not f.exists() and (p/'study.db').exists():
+        raise RunError(f'{study}: the study has not finished (no best.json yet); run its cadvae tune command again to finish it')
+    if not f.is_file(): raise RunError(f'{study}: no such study (a folder written by cadvae tune, or its best.json)')
+    try: b = json.loads(f.read_text())
+    except (json.JSONDecodeError, UnicodeDecodeError) as e: raise RunError(f'{f} is not valid JSON ({e})') from None
+    if not isinstance(b, dict) or not {'model', 'dataset', 'setting', 'params', 'preset', 'trials'} <= set(b):
+        raise RunError(f'{f}: not a best.json written by cadvae tune')
+    return f, b
+
+
+# %% ../nbs/06a_tune.ipynb #5779f4d1
+def study_preset(study, model=None, setting=None) -> tuple[str, dict]:
+    "The preset a finished study makes, as `collect_presets` writes it, and its key MODEL/DATASET/SETTING; `model` and `setting`, when given, must be the study's."
+    f, b = _read_best(study)
+    if (model or b['model'], setting or b['setting']) != (b['model'], b['setting']):
+        raise RunError(f"{f} is a study of {b['model']} ({b['setting']}), not of {model} ({setting})")
+    return f"{b['model']}/{b['dataset']}/{b['setting']}", _preset_of(f, b)
+
+
+# %% ../nbs/06a_tune.ipynb #b4ba411b
+def _origin(p: dict) -> str:
+    "Where preset `p` comes from, in words: its study (trials, fixed options, checked cap) or its protocol."
+    if 'study' not in p: return p.get('protocol', 'protocol')
+    s = p['study']
+    return (f'tuned: {s["trials"]} trials' + ''.join(f', {k}={v}' for k, v in s.get('fixed', {}).items())
+            + (f', epoch cap {p["epochs"]} from its cap check' if 'cap_check' in s else ''))
+
+def _pick_preset(model, dataset, setting, presets) -> tuple[dict | None, str]:
+    "The preset of (model, dataset, setting), else the first fallback (another dataset, the table1 setting), else none; and a line saying which."
+    key = f'{model}/{dataset}/{setting}'
+    order = [f'{model}/{d}/{st}' for st in dict.fromkeys([setting, 'table1']) for d in (dataset, *FALLBACK_DATASETS)]
     fallback = [k for k in order if k in presets and k != key]
+    if key in presets: return presets[key], f'preset {key} ({_origin(presets[key])})'
+    if fallback: return presets[fallback[0]], f'no preset {key}: using preset {fallback[0]}'
+    return None, f'no preset for {model}: library defaults'
+
+
+# %% ../nbs/06a_tune.ipynb #223e41b5
+def preset_config(model: str, split: Split, setting='table1', presets=None, study=None, **overrides) -> tuple[TrainConfig, str]:
+    "The TrainConfig `cadvae train` uses for `model` on `split` (the preset, or the winner of `study`), and a line saying which; `overrides` win."
+    if study is None: p, said = _pick_preset(model, split.name, setting, load_presets() if presets is None else presets)
+    else: key, p = study_preset(study, model, setting); said = f'preset from study {study} ({key}, {_origin(p)})'
     model_kw = overrides.pop('model_kw', None) or {}
     base = TrainConfig(model=model, setting=setting)
-    origin = lambda p: (f'tuned: {p["study"]["trials"]} trials' + ''.join(f', {k}={v}' for k, v in p['study'].get('fixed', {}).items())
-                        + (f', epoch cap {p["epochs"]} from its cap check' if 'cap_check' in p['study'] else '')
-                        if 'study' in p else p.get('protocol', 'protocol'))
-    if key in presets: p, said = presets[key], f'preset {key} ({origin(presets[key])})'
-    elif fallback: p, said = presets[fallback[0]], f'no preset {key}: using preset {fallback[0]}'
-    else: p, said = None, f'no preset for {model}: library defaults'
-    if p:
-        base = replace(base, epochs=p['epochs'], patience=p['patience'])
-        base = trial_config(p['params'], base, split.train.shape[0])
+    if p: base = trial_config(p['params'], replace(base, epochs=p['epochs'], patience=p['patience']), split.train.shape[0])
     cfg = replace(base, **{k: v for k, v in overrides.items() if v is not None}, model_kw={**base.model_kw, **model_kw})
     if (given := {**{k: v for k, v in overrides.items() if v is not None}, **model_kw}):
         said += '; overridden: ' + ', '.join(f'{k}={v}' for k, v in given.items())
     return cfg, said
+
