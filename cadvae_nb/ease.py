@@ -10,7 +10,7 @@ from .metrics import evaluate, METRICS
 from .blocks import register_model
 
 # %% auto #0
-__all__ = ['ease_weights', 'ease_select']
+__all__ = ['ease_weights', 'ease_spectrum', 'ease_spectral_weights', 'log_refine', 'ease_select']
 
 # %% ../nbs/05e_ease.ipynb #8f515040
 def ease_weights(X: sp.spmatrix, lam: float) -> np.ndarray:
@@ -22,20 +22,68 @@ def ease_weights(X: sp.spmatrix, lam: float) -> np.ndarray:
     B[np.diag_indices_from(B)] = 0.0
     return B.astype(np.float32)
 
+# %% ../nbs/05e_ease.ipynb #3c1820ce
+def ease_spectrum(X: sp.spmatrix) -> tuple[np.ndarray, np.ndarray]:
+    "The eigenvalues and eigenvectors (s, V) of the Gram matrix X^T X, computed once for every lam."
+    s, V = np.linalg.eigh(np.asarray((X.T @ X).todense(), dtype=np.float64))
+    return s.clip(min=0.0), V          # X^T X is positive semi-definite: what lies below 0 is rounding
+
+# %% ../nbs/05e_ease.ipynb #f569b0da
+def ease_spectral_weights(spectrum: tuple, lam: float) -> np.ndarray:
+    "EASE's B for lam from `ease_spectrum(X)`: P = V diag(1/(s + lam)) V^T, B = I - P diag(1/diag P)."
+    s, V = spectrum
+    P = (V / (s + lam)) @ V.T
+    B = P / -np.diag(P)
+    B[np.diag_indices_from(B)] = 0.0
+    return B.astype(np.float32)
+
+# %% ../nbs/05e_ease.ipynb #80fa27b1
+def _around_best(tried: dict) -> tuple:
+    "(the tried lam below the best, the best, the tried lam above it); at an edge the best stands for the missing one."
+    lams = sorted(tried)
+    k = max(range(len(lams)), key=lambda i: tried[lams[i]])
+    return lams[max(k - 1, 0)], lams[k], lams[min(k + 1, len(lams) - 1)]
+
+# %% ../nbs/05e_ease.ipynb #ad6e2ecb
+def log_refine(f, grid, tol=0.02, points=7, widen=4) -> dict:
+    "Maximise f(lam) from `grid`, widened at an edge, then refined on log lam until the best's neighbours are within 1+tol; returns {lam: f(lam)} of every lam tried."
+    if len(set(grid)) < 2 or min(grid) <= 0: raise ValueError(f'log_refine needs at least two positive lams, got {grid!r}')
+    tried = {}
+    def at(lam):
+        lam = float(f'{lam:.3g}')                          # three significant digits: a readable record
+        if lam not in tried: tried[lam] = f(lam)
+    for lam in grid: at(lam)
+    for _ in range(widen):                                   # the best at an edge: step outward by the grid's ratio there
+        lo, best, hi = _around_best(tried)
+        if lo < best < hi: break
+        at(best * best / hi if best == lo else best * best / lo)
+    while max((b := _around_best(tried))[1] / b[0], b[2] / b[1]) > 1 + tol:
+        n = len(tried)
+        for lam in np.geomspace(b[0], b[2], points + 2)[1:-1]: at(lam)
+        if len(tried) == n: break                            # rounding left nothing new to try
+    return tried
+
+# %% ../nbs/05e_ease.ipynb #3fd1ec23
+def _scorer(spectrum: tuple, lam: float, device='cpu'):
+    "The scores x -> x B of EASE at lam, for `evaluate`."
+    B = torch.from_numpy(ease_spectral_weights(spectrum, lam)).to(device)
+    return lambda x: x @ B
+
 # %% ../nbs/05e_ease.ipynb #36806180
-def ease_select(split: Split, lams=(10., 30., 100., 300., 1000., 3000.), device='cpu') -> dict:
-    "Fit EASE on the training users for each lam, select on validation NDCG@100; returns a metrics.json-like record."
-    scores = lambda B: (lambda x: x @ B)
-    val, best, B_best = {}, None, None
-    for lam in lams:
-        B = torch.from_numpy(ease_weights(split.train, lam)).to(device)
-        val[lam] = evaluate(scores(B), split.validation_tr, split.validation_te, device=device)
-        if best is None or val[lam]['ndcg@100'] > val[best]['ndcg@100']: best, B_best = lam, B   # keep only the best B
-    test = evaluate(scores(B_best), split.test_tr, split.test_te, device=device)
+def ease_select(split: Split, lams=(10., 30., 100., 300., 1000., 3000.), tol=0.02, device='cpu') -> dict:
+    "EASE fitted on the training users, lam chosen on validation NDCG@100 by `log_refine` from the grid `lams`; returns a metrics.json-like record."
+    spectrum, val = ease_spectrum(split.train), {}
+    def ndcg(lam):
+        val[lam] = evaluate(_scorer(spectrum, lam, device), split.validation_tr, split.validation_te, device=device)
+        return val[lam]['ndcg@100']
+    tried = log_refine(ndcg, lams, tol)
+    best = max(tried, key=tried.get)
+    test = evaluate(_scorer(spectrum, best, device), split.test_tr, split.test_te, device=device)
     keep = lambda r: {k: r[k] for k in METRICS} | {'n_users': r['n_users']}
     return {'model': 'ease', 'setting': 'closed form', 'dataset': split.name, 'seed': 0, 'lam': best,
             'validation': keep(val[best]), 'test': keep(test), 'params': split.n_items ** 2,
-            'validation_by_lam': {str(l): v['ndcg@100'] for l, v in val.items()}}
+            'lam_search': {'grid': [float(l) for l in lams], 'tol': tol, 'method': 'log_refine'},
+            'validation_by_lam': {str(l): tried[l] for l in sorted(tried)}}
 
 # %% ../nbs/05e_ease.ipynb #c78d113c
 register_model('ease', 'EASE', {}, closed_form=lambda split, device='cpu': ease_select(split, device=device))

@@ -2,8 +2,9 @@
 `python bench/table1/bench_mainjob.py [DATASET] [MODEL ...]` -> bench/table1/mainjob_DATASET.json.
 
 Runs `cadvae train --model M --dataset DATASET` with the command line's defaults (the shipped presets) for each
-model, and scores popularity and EASE (lambda on validation) on the same split. Default: the synthetic dataset,
-CaD-VAE, Mult-VAE, Mult-DAE and MacridVAE, seed 0. Finished runs are read back from bench/out/mainjob/."""
+model, and scores popularity on the same split; EASE on that split is bench_ease.py's (bench/table1/ease.json), which
+the results page shows beside these rows. Default: the synthetic dataset, CaD-VAE, Mult-VAE, Mult-DAE and MacridVAE,
+seed 0. Finished runs are read back from bench/out/mainjob/."""
 import shlex, sys, json, subprocess, time, argparse
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))   # bench/, for the scripts' shared _common.py
@@ -11,7 +12,6 @@ from _common import OUT, machine
 import torch
 from cadvae_nb.datasets import prepare
 from cadvae_nb.metrics import evaluate, METRICS
-from cadvae_nb.ease import ease_select
 
 HERE = Path(__file__).parent
 
@@ -35,7 +35,6 @@ def main(ds='synthetic', models=('cadvae', 'multvae', 'multdae', 'macridvae')):
     data['runs'].append({'model': 'popularity', 'dataset': ds, 'seed': 0, 'params': 0,
                          **{p: keep(evaluate(lambda x: pop.expand(len(x), -1), *pair)) for p, pair in
                             [('validation', (split.validation_tr, split.validation_te)), ('test', (split.test_tr, split.test_te))]}})
-    data['runs'].append(ease_select(split))
     out.write_text(json.dumps(data, indent=1))
 
 if __name__ == '__main__':
