@@ -89,7 +89,9 @@ def dist_setup(device: torch.device):
 # %% ../nbs/06_train.ipynb #9eeb13db
 def split_fingerprint(split: Split) -> str:
     "A short hash of the split's item set, stored in checkpoints to refuse one trained on other items."
-    return fingerprint(np.asarray(split.item_ids).astype(str).astype('S'))
+    ids = np.asarray(split.item_ids).astype(str)
+    try: return fingerprint(ids.astype('S'))
+    except UnicodeEncodeError: return fingerprint(np.char.encode(ids, 'utf-8'))   # text ids beyond ASCII (a practitioner's own)
 
 # %% ../nbs/06_train.ipynb #0184be86
 def make_model(cfg: TrainConfig, split: Split) -> nn.Module:
