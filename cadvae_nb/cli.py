@@ -45,11 +45,26 @@ def _print_split(s):
 # %% ../nbs/10_cli.ipynb #a2a919c7
 def _prepare_own(ratings, items, name, heldout, seed, min_rating, out, log):
     "A user's own ratings file, split and written: (split, folder)."
+    from cadvae_nb.data import _check_replaceable
+    from cadvae_nb.datasets import _split_name
+    out = Path(out or Path('splits') / _split_name(ratings, name))
+    _check_replaceable(out)                                        # a folder that is not a split is refused before the reading
     s = prepare_ratings(ratings, items, name=name, heldout=0.1 if heldout is None else _heldout(heldout), seed=seed,
                         min_rating=min_rating, log=log)
-    out = Path(out or Path('splits') / s.name)
     save_split(s, out)
     return s, out
+
+_ITEMS_FORMAT = ('a table with a header naming an item column (item, itemId, movieId ...) and any of director, genre, actor, year, '
+                 'separated by commas, tabs or semicolons, several values in a field separated by | (or ML-100k\'s u.item), e.g.\n'
+                 '  item,genre,year\n  1,Animation|Comedy,1995')
+
+def _next_step(s, out, items) -> str:
+    "What to run on the split just written: CaD-VAE when it has item concepts; else a model that needs none, and how to add them."
+    if s.stats.get('concepts'): return f'; next: cadvae train --model cadvae --split {shlex.quote(str(out))}'
+    why = f'no item of {items} is an item of the ratings' if items else 'no --items file was given'
+    return (f'\nthe split has no item concepts ({why}), so CaD-VAE cannot train on it; a model that needs none can:\n'
+            f'  cadvae train --model multdae --split {shlex.quote(str(out))}\n'
+            f'to train CaD-VAE, prepare again with --items FILE, {_ITEMS_FORMAT}')
 
 def _prepare_dataset(dataset, items, users, interactions, out, data, offline, heldout, seed, quiet, log):
     "A built-in dataset (synthetic by default), split and written: (split, folder)."
@@ -67,11 +82,11 @@ def _prepare_dataset(dataset, items, users, interactions, out, data, offline, he
 # %% ../nbs/10_cli.ipynb #ba8193b5
 def prepare_cmd(
     dataset:str=None,         # ml-100k, ml-1m, ml-20m, netflix or synthetic (the default without --ratings)
-    ratings:str=None,         # your own ratings file instead of --dataset: user, item[, rating] columns; CSV, TSV or parquet
-    items:str=None,           # with --ratings: an items file (item + director/genre/actor/year columns, values split by |); synthetic: number of items (1500)
-    name:str=None,            # with --ratings: the dataset's name (default: the ratings file's name)
+    ratings:str=None,         # your own ratings file instead of --dataset: a row per rating with user, item[, rating] columns, found by a header (userId, movieId, score ... are known) or, without one, the first columns; separated by commas, tabs, semicolons, "::", "|" or spaces (detected), optionally .gz, or parquet; ids may be text (u123), kept in the split
+    items:str=None,           # with --ratings: item concepts for CaD-VAE, a table with a header naming an item column and any of director, genre, actor, year (several values in a field separated by |, e.g. item,genre then 1,Animation|Comedy), or ML-100k's u.item; synthetic: number of items (1500)
+    name:str=None,            # with --ratings: the dataset's name (default: made from the ratings file's name)
     min_rating:float=4,       # with --ratings: ratings >= this are clicks (a file without ratings: every row is a click)
-    out:str=None,             # output folder (default: ./splits/DATASET or ./splits/NAME)
+    out:str=None,             # output folder (default: ./splits/DATASET or ./splits/NAME); an earlier split there is replaced, any other folder refused
     data:str=None,            # data directory (default: $CADVAE_DATA, else ./data)
     heldout:str=None,         # validation and test users each: a count (10000) or a fraction (0.1); default per dataset, 0.1 for --ratings
     seed:int=98765,           # seed of the user shuffle and of the held-out 20%
@@ -89,7 +104,7 @@ def prepare_cmd(
         if name: raise DataError('--name is for --ratings (your own data); a built-in dataset keeps its name')
         s, out = _prepare_dataset(dataset, items, users, interactions, out, data, offline, heldout, seed, quiet, log)
     if not quiet: _print_split(s)
-    print(f'wrote {out}/' + ('' if quiet else f'; next: cadvae train --model cadvae --split {out}'))
+    print(f'wrote {out}/' + ('' if quiet else _next_step(s, out, items if ratings else None)))
     return s
 
 # %% ../nbs/10_cli.ipynb #77b2ccd2

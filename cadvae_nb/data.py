@@ -237,26 +237,61 @@ def _block_offsets(s):
     n_tr, n_vd = s.train.shape[0], s.validation_tr.shape[0]
     return {'train': 0, 'validation_tr': n_tr, 'validation_te': n_tr, 'test_tr': n_tr + n_vd, 'test_te': n_tr + n_vd}
 
-# %% ../nbs/00_data.ipynb #ba0c5c7b
-def save_split(split, out) -> Path:
-    "Write `split` to folder `out` in the vae_cf layout plus concepts, block sizes and stats."
-    out = Path(out)
+# %% ../nbs/00_data.ipynb #9e44c1b0
+import shutil
+_SPLIT_FILES = ('unique_sid.txt', 'unique_uid.txt', *(f'{p}.csv' for p in PART_FILES), 'item_concepts.csv', 'split.json', 'stats.json', 'truth.json')
+
+def _check_replaceable(out):
+    "Refuse an `out` that is a file, or a folder holding anything but a split's files (an earlier writer's `.tmp` files included)."
     if out.exists() and not out.is_dir(): raise DataError(f'{out} is a file, not a folder: choose another --out')
-    out.mkdir(parents=True, exist_ok=True)
-    _atomic_write(out/'unique_sid.txt', lambda p: p.write_text(''.join(f'{i}\n' for i in split.item_ids)))
-    _atomic_write(out/'unique_uid.txt', lambda p: p.write_text(''.join(f'{u}\n' for u in split.user_ids)))
+    if out.is_dir() and (other := sorted(p.name for p in out.iterdir() if p.name.removesuffix('.tmp') not in _SPLIT_FILES)):
+        raise DataError(f'{out} is not a split folder (it holds {", ".join(other[:3])}{" ..." if len(other) > 3 else ""}), '
+                        f'so it is not replaced: choose a new folder for --out, or empty this one')
+
+# %% ../nbs/00_data.ipynb #c7eb75e0
+def _text_ids_of(split) -> list:
+    "Which of the split's id arrays hold text ids (a practitioner's own `u123`) rather than integers."
+    return [k for k, ids in (('item', split.item_ids), ('user', split.user_ids)) if np.asarray(ids).dtype.kind in 'OUS']
+
+def _write_split(split, out):
+    "Every file of the layout, into the new folder `out`."
+    (out/'unique_sid.txt').write_text(''.join(f'{i}\n' for i in split.item_ids), encoding='utf-8')
+    (out/'unique_uid.txt').write_text(''.join(f'{u}\n' for u in split.user_ids), encoding='utf-8')
     for name, off in _block_offsets(split).items():
         m = split.parts[name].tocoo()
         df = pd.DataFrame({'uid': m.row.astype('int64') + off, 'sid': m.col.astype('int64')}).sort_values(['uid', 'sid'])
-        _atomic_write(out/f'{name}.csv', lambda p: df.to_csv(p, index=False))
-    if split.concepts is not None:
-        _atomic_write(out/'item_concepts.csv', lambda p: split.concepts.to_csv(p, index=False))
+        df.to_csv(out/f'{name}.csv', index=False)
+    if split.concepts is not None: split.concepts.to_csv(out/'item_concepts.csv', index=False)
     blocks = {'name': split.name, 'n_items': split.n_items, 'n_train_users': split.train.shape[0],
               'n_validation_users': split.validation_tr.shape[0], 'n_test_users': split.test_tr.shape[0]}
-    _atomic_write(out/'split.json', lambda p: p.write_text(json.dumps(blocks, indent=2)))
-    _atomic_write(out/'stats.json', lambda p: p.write_text(json.dumps(split.stats, indent=2, default=int)))
-    if split.truth is not None:
-        _atomic_write(out/'truth.json', lambda p: p.write_text(json.dumps(split.truth, indent=2, default=lambda o: o.tolist())))
+    if (text := _text_ids_of(split)): blocks['text_ids'] = text    # read back as text, even where every one looks like a number
+    (out/'split.json').write_text(json.dumps(blocks, indent=2))
+    (out/'stats.json').write_text(json.dumps(split.stats, indent=2, default=int))
+    if split.truth is not None: (out/'truth.json').write_text(json.dumps(split.truth, indent=2, default=lambda o: o.tolist()))
+
+# %% ../nbs/00_data.ipynb #b991f5dc
+def _replace_folder(new, out):
+    "Put folder `new` in the place of `out` (which may not exist): the old folder is removed only once the new one is in place."
+    if not out.exists(): return new.rename(out)
+    old = out.with_name(f'.{out.name}.old-{os.getpid()}-{os.urandom(4).hex()}')
+    out.rename(old)
+    try: new.rename(out)
+    except BaseException: old.rename(out); raise
+    shutil.rmtree(old, ignore_errors=True)
+
+# %% ../nbs/00_data.ipynb #ba0c5c7b
+def save_split(split, out) -> Path:
+    "Write `split` to folder `out` in the vae_cf layout plus concepts, block sizes and stats, replacing whatever split `out` held."
+    out = Path(out).resolve() if Path(out).is_symlink() else Path(out)
+    _check_replaceable(out)
+    existed, tmp = out.exists(), out.with_name(f'.{out.name}.tmp-{os.getpid()}-{os.urandom(4).hex()}')
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True); tmp.mkdir()
+        _write_split(split, tmp)
+        _replace_folder(tmp, out)
+    except OSError as e:
+        raise DataError(f'could not write the split to {out}: {e.strerror or e}; ' + (f'{out} is as it was' if existed else 'nothing was written')) from e
+    finally: shutil.rmtree(tmp, ignore_errors=True)           # gone already when the write succeeded
     return out
 
 # %% ../nbs/00_data.ipynb #17f2912d
@@ -319,21 +354,27 @@ def _read_extras(s, folder) -> Split:
     if (folder/'truth.json').exists(): s.truth = json.loads((folder/'truth.json').read_text())
     return s
 
+# %% ../nbs/00_data.ipynb #f6a5672b
+def _read_ids(path, text=False) -> np.ndarray:
+    "The ids of `unique_sid.txt` or `unique_uid.txt`, one a line: integers when every line is one (as vae_cf writes them) and not `text`, else text."
+    ids = pd.Series([l for l in Path(path).read_text(encoding='utf-8').split('\n') if l.strip()], dtype=object)
+    return ids.to_numpy() if text or not ids.str.fullmatch(r'\s*[+-]?\d+\s*').all() else ids.astype('int64').to_numpy()
+
 # %% ../nbs/00_data.ipynb #66cfaaa8
 def load_split(folder) -> Split:
     "Read a split in the vae_cf layout (as written by `save_split` or by vae_cf-style preprocessing)."
     folder = Path(folder)
     if not (folder/'unique_sid.txt').exists():
         raise DatasetNotFound(f'{folder} is not a split folder: missing unique_sid.txt')
-    item_ids = pd.read_csv(folder/'unique_sid.txt', header=None).iloc[:, 0].to_numpy()
+    text = json.loads((folder/'split.json').read_text()).get('text_ids', []) if (folder/'split.json').exists() else []
+    item_ids = _read_ids(folder/'unique_sid.txt', 'item' in text)
     pairs = {p: _read_pairs(folder/f'{p}.csv', len(item_ids)) for p in PART_FILES}
     if pairs['train'].empty:
         raise DataError(f'{folder/"train.csv"} has no rows: a split needs training users; prepare it again (cadvae prepare)')
     name, offs, sizes = _block_layout(folder, pairs)
     mats = [_part_matrix(folder, p, pairs[p], offs[p], sizes[p], len(item_ids)) for p in PART_FILES]
     uids = folder/'unique_uid.txt'
-    user_ids = (pd.read_csv(uids, header=None).iloc[:, 0].to_numpy() if uids.exists()
-                else np.arange(sizes['train'] + sizes['validation_tr'] + sizes['test_tr']))
+    user_ids = (_read_ids(uids, 'user' in text) if uids.exists() else np.arange(sizes['train'] + sizes['validation_tr'] + sizes['test_tr']))
     return _read_extras(Split(name, item_ids, user_ids, *mats), folder)
 
 # %% ../nbs/00_data.ipynb #e6498497

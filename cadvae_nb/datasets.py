@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from tqdm.auto import tqdm
 from .data import (DataError, DatasetNotFound, CONCEPTS, UNKNOWN, RATING_COLS, RawDataset, Split, binarize,
-                            split_users, attach_concepts, save_split, make_synthetic)
+                            split_users, attach_concepts, save_split, make_synthetic, _check_replaceable)
 
 # %% auto #0
 __all__ = ['ARCHIVES', 'MANUAL_SOURCES', 'ML100K_GENRES', 'N_LEAD_ACTORS', 'DATASETS', 'HELDOUT_USERS', 'ML1M_TABLE', 'READERS',
@@ -118,10 +118,11 @@ def _kind(dtype):
 # %% ../nbs/00a_datasets.ipynb #2ebeaf4c
 def _line_re(sep, names, kinds, nonneg):
     "A regular expression that every well-formed line matches (a quick first pass; lines it rejects are examined field by field)."
-    other = r'\S*' if sep == r'\s+' else f'[^{re.escape(sep)}]*'
-    field = {'int': r'\s*[+-]?\d+\s*', 'num': _NUM_RE, None: other}
+    e = re.escape(sep)
+    other, text = (r'\S*', r'\S+') if sep == r'\s+' else (f'[^{e}]*', f'[^{e}]*[^\\s{e}][^{e}]*')
+    field = {'int': r'\s*[+-]?\d+\s*', 'num': _NUM_RE, 'text': text, None: other}
     parts = [r'\s*\d+\s*' if n in nonneg else field[k] for n, k in zip(names, kinds)]
-    return r'\s*' + sep.join(parts) + r'\s*' if sep == r'\s+' else re.escape(sep).join(parts)
+    return r'\s*' + sep.join(parts) + r'\s*' if sep == r'\s+' else e.join(parts)
 
 # %% ../nbs/00a_datasets.ipynb #c6f496bf
 def _width_problem(f, width, blank, sep, names):
@@ -135,15 +136,18 @@ def _width_problem(f, width, blank, sep, names):
     return i, f'expected {len(names)} fields ({", ".join(names)}), found {width[i]}{hint}'
 
 # %% ../nbs/00a_datasets.ipynb #6eb66350
+_WANT = {'int': 'an integer', 'num': 'a number', 'text': 'an id (not empty)'}
+
 def _field_problems(f, ok, names, kinds, nonneg) -> list:
     "(row, description) of the first bad value of each typed column, among the rows `ok`."
     found = []
     for j, (n, k) in enumerate(zip(names, kinds)):
         if not k or j >= f.shape[1]: continue
         v = f[j].fillna('')
-        good = (v.str.fullmatch(_INT_RE) if k == 'int' else pd.to_numeric(v, errors='coerce').notna()).to_numpy(bool)
+        good = {'int': lambda: v.str.fullmatch(_INT_RE), 'num': lambda: pd.to_numeric(v, errors='coerce').notna(),
+                'text': lambda: v.str.strip() != ''}[k]().to_numpy(bool)
         if (b := ok & ~good).any():
-            i = int(np.argmax(b)); found.append((i, f'field {n!r} is {v.iat[i]!r}, expected {"an integer" if k == "int" else "a number"}'))
+            i = int(np.argmax(b)); found.append((i, f'field {n!r} is {v.iat[i]!r}, expected {_WANT[k]}'))
         if n in nonneg and (b := ok & good & v.str.strip().str.startswith('-').to_numpy(bool)).any():
             i = int(np.argmax(b)); found.append((i, f'field {n!r} is {v.iat[i]!r}, expected an id >= 0'))
     return found
@@ -176,24 +180,28 @@ def _first_bad_line(path, sep, names, kinds, skip, encoding, nonneg=(), chunk=1_
     return None
 
 # %% ../nbs/00a_datasets.ipynb #2e85a7c9
-def read_strict(path, sep, names, dtypes, skiprows=0, encoding='utf-8', usecols=None, nonneg=()) -> pd.DataFrame:
-    "Read a delimited file whose every row has exactly the fields `names` with numeric `dtypes` (`nonneg`: columns of ids >= 0); bad rows raise `DataError`."
-    path = Path(path)
+def read_strict(path, sep, names, dtypes, skiprows=0, encoding='utf-8', usecols=None, nonneg=(), text=()) -> pd.DataFrame:
+    "Read a delimited file whose every row has exactly the fields `names` with numeric `dtypes` (`nonneg`: columns of ids >= 0,\n    `text`: columns of text ids, not empty); bad rows raise `DataError`."
+    path, dtypes = Path(path), {**dtypes, **{c: str for c in text}}
     try:
-        # every field is read (no usecols), so that a row with an extra field is an error rather than silently cut
+        # every field is read (no usecols), so that a row with an extra field is an error rather than silently cut;
+        # with text ids, no value is read as missing ('NA' is an id), so an empty number is an error, not NaN
         df = pd.read_csv(path, sep=sep, header=None, names=names, skiprows=skiprows, dtype=dtypes, encoding=encoding,
-                         engine='c', compression='infer')
+                         engine='c', compression='infer', keep_default_na=not text)
         typed = [n for n in names if n in dtypes]                 # untyped columns are fillers (ML-1M's empty fields)
         if df[typed].isna().any().any() or not isinstance(df.index, pd.RangeIndex): raise ValueError('missing or extra fields')
         if any((df[n].to_numpy() < 0).any() for n in nonneg): raise ValueError('negative id')
+        for c in text: df[c] = df[c].str.strip()
+        if any((df[c] == '').any() for c in text): raise ValueError('empty id')
         return df[list(usecols)] if usecols is not None else df
     except (ValueError, pd.errors.ParserError) as e:
-        where = _first_bad_line(path, sep, names, [_kind(dtypes.get(n)) for n in names], skiprows, encoding, nonneg)
+        kinds = ['text' if n in text else _kind(dtypes.get(n)) for n in names]
+        where = _first_bad_line(path, sep, names, kinds, skiprows, encoding, nonneg)
         raise DataError(where or f'{path}: could not be read as {sep!r}-separated fields {names}: {e}') from None
 
 # %% ../nbs/00a_datasets.ipynb #9a66540f
 _RT = dict(user='int64', item='int64', rating='float32')
-_IDS = ('user', 'item')                     # id columns: integers >= 0
+_IDS = ('user', 'item')                     # id columns: integers >= 0, or text ids
 
 # %% ../nbs/00a_datasets.ipynb #f9a3648b
 def read_ml100k_ratings(path) -> pd.DataFrame:
@@ -241,10 +249,19 @@ _PARQUET = ('.parquet', '.pq')
 
 def _is_number(v): return not pd.isna(pd.to_numeric(str(v).strip(), errors='coerce'))
 
+# %% ../nbs/00a_datasets.ipynb #f8508463
+def _check_file(path, what='ratings') -> Path:
+    "`path` if it is a regular file with something in it; else a `DataError` that says what it is instead."
+    path = Path(path)
+    if not path.exists(): raise DatasetNotFound(f'missing {path}: no such file')
+    if path.is_dir(): raise DataError(f'{path} is a folder; expected a file of {what}')
+    if not path.is_file(): raise DataError(f'{path} is not a regular file (a device or a pipe); save the {what} to a file and give that')
+    if path.stat().st_size == 0: raise DataError(f'{path} is empty (0 bytes); expected a table of {what}')
+    return path
+
 # %% ../nbs/00a_datasets.ipynb #6d112f97
 def _sniff(path, seps=('\t', '::', ',', ';', '|')):
     "(separator, fields of line 1) of a delimited text file: the first of `seps` found on line 1, else whitespace."
-    if not Path(path).is_file(): raise DatasetNotFound(f'missing {path}')
     opener = gzip.open if Path(path).suffix == '.gz' else open
     with opener(path, 'rt', encoding='utf-8', errors='replace') as f: first = f.readline().rstrip('\r\n')
     if not first.strip(): raise DataError(f'{path}, line 1: empty; expected a table of ratings')
@@ -261,17 +278,26 @@ def _find_columns(path, fields, wanted=('user', 'item', 'rating'), required=('us
             raise DataError(f'{path}, line 1: the header has no {c} column (one of {", ".join(_ALIASES[c])}); found {fields}')
     return pos
 
+# %% ../nbs/00a_datasets.ipynb #e1667d70
+def _text_ids(col) -> bool:
+    "Whether an id column holds text ids (`u123`): some value is not a number (a number that is not an integer, `8.5`, is a mistake)."
+    if pd.api.types.is_numeric_dtype(col): return False
+    s = col.dropna().astype(str).str.strip()
+    return bool((pd.to_numeric(s, errors='coerce').isna() & (s != '')).any())
+
 # %% ../nbs/00a_datasets.ipynb #14149d7c
-def _check_ids_frame(df, path, cols, lines=None, unit='row'):
-    "Ids of a frame not read by `read_strict` (parquet, CSV module): integers >= 0, else the first offending row (`lines`: its labels)."
+def _check_ids_frame(df, path, cols, lines=None, unit='row', text=()):
+    "Ids of a frame not read by `read_strict` (parquet, CSV module): integers >= 0, or for the columns `text`, text that is not empty;\n    else the first offending row (`lines`: its labels)."
     for c in cols:
-        v = pd.to_numeric(df[c], errors='coerce').to_numpy(dtype=float)
-        bad = np.isnan(v) | (v != np.floor(v)) | (v < 0)
+        if c in text: v = df[c].map(lambda x: '' if pd.isna(x) else str(x).strip()); bad = (v == '').to_numpy()
+        else:
+            v = pd.to_numeric(df[c], errors='coerce').to_numpy(dtype=float)
+            bad = np.isnan(v) | (v != np.floor(v)) | (v < 0)
         if bad.any():
             i = int(np.argmax(bad)); where = lines[i] if lines is not None else i + 1
             val = df[c].iat[i]; val = val.item() if isinstance(val, np.generic) else val
-            raise DataError(f'{path}, {unit} {where}: field {c!r} is {val!r}, expected an integer id >= 0')
-        df[c] = v.astype('int64')
+            raise DataError(f'{path}, {unit} {where}: field {c!r} is {val!r}, expected ' + ('an id (not empty)' if c in text else 'an integer id >= 0'))
+        df[c] = v if c in text else v.astype('int64')
     return df
 
 # %% ../nbs/00a_datasets.ipynb #3cbc9a28
@@ -282,12 +308,12 @@ def _read_parquet(path) -> pd.DataFrame:
 
 # %% ../nbs/00a_datasets.ipynb #0989035d
 def _ratings_from_parquet(path) -> pd.DataFrame:
-    "Ratings from a parquet table whose columns are found by name."
+    "Ratings from a parquet table whose columns are found by name (ids that are not all integers are text ids)."
     df = _read_parquet(path)
     pos = _find_columns(path, [str(c) for c in df.columns])
     cols = [c for c in RATING_COLS if pos[c] is not None]
     df = df.iloc[:, [pos[c] for c in cols]].set_axis(cols, axis=1)
-    df = _check_ids_frame(df, path, _IDS)
+    df = _check_ids_frame(df, path, _IDS, text=[c for c in _IDS if _text_ids(df[c])])
     if 'rating' in df:
         r = pd.to_numeric(df.rating, errors='coerce')
         if r.isna().any(): i = int(np.argmax(r.isna())); raise DataError(f'{path}, row {i + 1}: field \'rating\' is {df.rating.iat[i]!r}, expected a number')
@@ -310,18 +336,45 @@ def _text_layout(path, fields, sep, header) -> tuple[list, dict, list, str]:
         sep = ':'
     return names, dtypes, cols, sep
 
+# %% ../nbs/00a_datasets.ipynb #12721d12
+_COLUMN_NAMES = {a for names in _ALIASES.values() for a in names}
+
+def _has_header(fields) -> bool:
+    "Whether the fields of line 1 are a header rather than a first rating."
+    if {f.strip().strip('"').lower() for f in fields} & _COLUMN_NAMES: return True
+    if all(_is_number(v) for v in fields[:3]): return False
+    return not (len(fields) >= 3 and _is_number(fields[2]))
+
+# %% ../nbs/00a_datasets.ipynb #4b9ba7e4
+def _text_id_columns(path, sep, names, skip) -> list:
+    "The id columns of a delimited text file in which some value is not an integer (a first pass: lines of the wrong width skipped)."
+    ids = [c for c in _IDS if c in names]
+    df = pd.read_csv(path, sep=sep, header=None, names=names, usecols=ids, skiprows=skip, dtype=str, keep_default_na=False,
+                     engine='c', compression='infer', on_bad_lines='skip', encoding_errors='replace')
+    return [c for c in ids if _text_ids(df[c])]
+
+# %% ../nbs/00a_datasets.ipynb #fccdb230
+def _read_ratings_text(path, sep, names, dtypes, skip, cols) -> pd.DataFrame:
+    "A text ratings table read strictly with integer ids; where an id column holds text, read again with that column as text ids."
+    try: return read_strict(path, sep, names, dtypes, skiprows=skip, usecols=cols, nonneg=_IDS)
+    except DataError:
+        if not (text := _text_id_columns(path, sep, names, skip)): raise       # integer ids: the error stands
+    return read_strict(path, sep, names, dtypes, skiprows=skip, usecols=cols, nonneg=[c for c in _IDS if c not in text], text=text)
+
 # %% ../nbs/00a_datasets.ipynb #f49adbbd
 def read_ratings_table(path, sep=None) -> pd.DataFrame:
     """Ratings from a table of user, item and, optionally, rating columns: delimited text (optionally gzipped) or parquet.
     With a header, columns are found by name; without, the first columns are user, item[, rating] and others are ignored.
-    Returns `user`, `item` (integer ids >= 0) and `rating` when the table has one."""
-    path = Path(path)
-    if path.suffix.lower() in _PARQUET: return _ratings_from_parquet(path)
-    found, fields = _sniff(path)
-    sep = sep or found
-    header = not all(_is_number(v) for v in fields[:3])
-    names, dtypes, cols, sep = _text_layout(path, fields, sep, header)
-    return read_strict(path, sep, names, dtypes, skiprows=int(header), usecols=cols, nonneg=_IDS)
+    Returns `user`, `item` (integer ids >= 0, or text ids where a column holds text) and `rating` when the table has one."""
+    path = _check_file(path)
+    if path.suffix.lower() in _PARQUET: df = _ratings_from_parquet(path)
+    else:
+        found, fields = _sniff(path)
+        header = _has_header(fields)
+        names, dtypes, cols, sep = _text_layout(path, fields, sep or found, header)
+        df = _read_ratings_text(path, sep, names, dtypes, int(header), cols)
+    if df.empty: raise DataError(f'{path}: no ratings (the table has a header and no rows)')
+    return df
 
 # %% ../nbs/00a_datasets.ipynb #0a13cccb
 def decade(year):
@@ -334,7 +387,8 @@ def _long(item, concept, values) -> pd.DataFrame:
     "Long concept table from an item column and a column of values (scalars or lists)."
     df = pd.DataFrame({'item': np.asarray(item), 'value': list(values)}).explode('value')
     df = df[df.value.notna() & (df.value.astype(str).str.strip() != '')]
-    return pd.DataFrame({'item': df.item.astype('int64'), 'concept': concept, 'value': df.value.astype(str).str.strip()})
+    item = df.item if pd.api.types.infer_dtype(df.item) == 'string' else df.item.astype('int64')   # text ids stay text
+    return pd.DataFrame({'item': item, 'concept': concept, 'value': df.value.astype(str).str.strip()})
 
 def _year_from_title(titles):
     return pd.Series(titles).str.extract(r'\((\d{4})\)\s*$', expand=False)
@@ -345,21 +399,21 @@ ML100K_GENRES = ['unknown', 'Action', 'Adventure', 'Animation', "Children's", 'C
 
 # %% ../nbs/00a_datasets.ipynb #f346109c
 def read_ml100k_table(folder) -> tuple[pd.DataFrame, list]:
-    "ML-100k's `u.item` as a table (`item`, `title`, `release`, ..., one 0/1 column per genre) and the genre names (from `u.genre` when present)."
-    folder = Path(folder)
+    "ML-100k's `u.item` (in `folder`, or the file itself) as a table (`item`, `title`, `release`, ..., one 0/1 column per genre) and the genre names (from `u.genre` beside it when present)."
+    fn = Path(folder) if Path(folder).is_file() else Path(folder)/'u.item'
     genres = ML100K_GENRES
-    if (folder/'u.genre').exists():
-        g = pd.read_csv(folder/'u.genre', sep='|', header=None, names=['name', 'idx'], encoding='latin-1').dropna()
+    if (fn.parent/'u.genre').exists():
+        g = pd.read_csv(fn.parent/'u.genre', sep='|', header=None, names=['name', 'idx'], encoding='latin-1').dropna()
         genres = g.sort_values('idx').name.tolist()
     names = ['item', 'title', 'release', 'video', 'url'] + genres
-    df = pd.read_csv(folder/'u.item', sep='|', header=None, names=names, encoding='latin-1', dtype={'item': 'int64'})
+    df = pd.read_csv(fn, sep='|', header=None, names=names, encoding='latin-1', dtype={'item': 'int64'})
     if df[genres].isna().any().any() or len(df.columns) != len(names):
-        raise DataError(f'{folder/"u.item"}: expected {len(names)} "|"-separated fields per line')
+        raise DataError(f'{fn}: expected {len(names)} "|"-separated fields per line')
     return df, genres
 
 # %% ../nbs/00a_datasets.ipynb #f2fb4dc7
 def read_ml100k_items(folder) -> pd.DataFrame:
-    "Genre and year concepts from ML-100k's `u.item` (genre names from `u.genre` when present)."
+    "Genre and year concepts from ML-100k's `u.item` (in `folder`, or the file itself; genre names from `u.genre` when present)."
     df, genres = read_ml100k_table(folder)
     flags = df[genres].to_numpy().astype(bool)
     rows, cols = np.nonzero(flags & (np.array(genres) != 'unknown'))
@@ -444,6 +498,13 @@ def read_ml100k_people(details_json, id_map=None, hetrec=None) -> pd.DataFrame:
             out.append(pd.DataFrame({'item': h.ml100k_item_id, 'concept': what, 'value': h.value}))
     return pd.concat(out, ignore_index=True)
 
+# %% ../nbs/00a_datasets.ipynb #e1b48c6a
+def _is_ml100k_items(path) -> bool:
+    "Whether `path` is laid out as ML-100k's `u.item`: no header, `|`-separated, an integer id, four text fields, then 0/1 genre flags."
+    opener = gzip.open if path.suffix == '.gz' else open
+    with opener(path, 'rt', encoding='latin-1') as f: first = f.readline().rstrip('\r\n').split('|')
+    return len(first) > 5 and first[0].strip().isdigit() and all(v in ('0', '1') for v in first[5:])
+
 # %% ../nbs/00a_datasets.ipynb #ab2f7612
 def _items_frame(path) -> tuple[pd.DataFrame, np.ndarray | None, str]:
     "An items table as text fields, each data row's line number (None for parquet) and what a row is called."
@@ -469,17 +530,20 @@ def _concept_column(col, ids, c) -> pd.DataFrame:
     return long
 
 # %% ../nbs/00a_datasets.ipynb #1dc8add0
-def read_items_table(path) -> pd.DataFrame:
-    "Item concepts (`item`, `concept`, `value`) from a table with a header: an item column and concept columns, values split on `|`."
-    path = Path(path)
+def read_items_table(path, text_ids=False) -> pd.DataFrame:
+    "Item concepts (`item`, `concept`, `value`) from a table with a header (an item column and concept columns, values split on `|`)\n    or from a file laid out as ML-100k's `u.item`; `text_ids`: keep the item ids as text (the ratings' ids are text)."
+    path = _check_file(path, 'items')
+    if _is_ml100k_items(path): return read_ml100k_items(path)
     df, lines, unit = _items_frame(path)
+    if df.empty: raise DataError(f'{path}: no items (the table has a header and no rows)')
     cols = [str(c) for c in df.columns]
     item = _find_columns(path, cols, wanted=('item',), required=('item',))['item']
     concepts = {i: c.strip().lower() for i, c in enumerate(cols) if c.strip().lower() in CONCEPTS}
     if not concepts: raise DataError(f'{path}, line 1: no concept column; expected one or more of {", ".join(CONCEPTS)}, found {cols}')
     if (other := [c for i, c in enumerate(cols) if i != item and i not in concepts]):
         warnings.warn(f'{path}: columns {other} are not concepts ({", ".join(CONCEPTS)}); ignored')
-    ids = _check_ids_frame(pd.DataFrame({'item': df.iloc[:, item].map(lambda v: str(v).strip())}), path, ['item'], lines, unit).item
+    ids = _check_ids_frame(pd.DataFrame({'item': df.iloc[:, item].map(lambda v: str(v).strip())}), path, ['item'], lines, unit,
+                           text=['item'] if text_ids else []).item
     return pd.concat([_concept_column(df.iloc[:, i], ids, c) for i, c in concepts.items()], ignore_index=True)
 
 # %% ../nbs/00a_datasets.ipynb #1fce5d64
@@ -578,7 +642,7 @@ def _prepare_raw(raw, name, out, heldout, seed, min_rating, stage) -> Split:
     clicks, rep = binarize(raw.ratings, min_rating=min_rating, name=name)
     stage(f'split {rep["binarized"]["users"]:,} users (seed {seed})')
     s = split_users(clicks, heldout=heldout, seed=seed, name=name)
-    stage('attach item concepts')
+    stage('attach item concepts' if len(raw.concepts) else 'no item concepts to attach')
     attach_concepts(s, raw.concepts)
     s.stats = {'dataset': name, 'sources': raw.sources, **rep, 'items_in_split': s.n_items, 'split_seed': seed,
                'split': _part_stats(s), **s.stats}
@@ -594,31 +658,66 @@ def prepare(dataset='synthetic', out=None, root=None, download=True, heldout=Non
     "Read `dataset`, binarize, split (strong generalization), attach item concepts; write the split to `out` when given. `log` gets stage lines."
     name = check_dataset_name(dataset)
     _check_seed(seed)
+    if out is not None: _check_replaceable(Path(out))         # before the reading, which can take a minute
     stage = _Stages(log)
     stage('generate synthetic data' + ''.join(f', {k} {v:,}' for k, v in synthetic_kwargs.items() if isinstance(v, int))
           if name == 'synthetic' else f'read {name} from {data_dir(root)}')
     raw = load_dataset(name, root=root, download=download, progress=progress, **synthetic_kwargs)
     return _prepare_raw(raw, name, out, HELDOUT_USERS[name] if heldout is None else heldout, seed, 4, stage)
 
+# %% ../nbs/00a_datasets.ipynb #d8ec3b20
+def _split_name(ratings, name=None) -> str:
+    "The split's name: `name` (checked) if given, else one made from the ratings file's name."
+    if name is None:
+        name = re.sub(r'[^A-Za-z0-9._-]+', '-', Path(ratings).name.split('.')[0]).strip('-._') or 'ratings'
+    if not re.fullmatch(r'[A-Za-z0-9][A-Za-z0-9._-]*', str(name)):
+        raise DataError(f'--name {name!r}: use letters, digits, ".", "_" and "-" (it names the split and its folder)')
+    return name
+
+# %% ../nbs/00a_datasets.ipynb #c49f3a72
+def _number_ids(r, path, stage) -> tuple[pd.DataFrame, dict]:
+    "The ratings with each text id column replaced by numbers (ranks in sorted order); and the ids of each numbered column."
+    codes = {}
+    for c in (c for c in _IDS if not pd.api.types.is_numeric_dtype(r[c])):
+        if (nl := r[c].str.contains('[\r\n]')).any(): raise DataError(f'{path}: {c} id {r[c][nl].iat[0]!r} holds a line break')
+        example = r[c][pd.to_numeric(r[c], errors='coerce').isna()].iat[0]
+        stage(f'{c} ids are text (e.g. {example!r}): numbered for the model, kept in the split')
+        r[c], codes[c] = pd.factorize(r[c], sort=True)
+    return r, codes
+
+# %% ../nbs/00a_datasets.ipynb #f7064d7f
+def _own_concepts(items, codes, stage) -> pd.DataFrame:
+    "The concepts of an items file (none without one), keyed by the ratings' item numbers where their ids are text."
+    if items is None: return pd.DataFrame(columns=['item', 'concept', 'value'])
+    stage(f'read {items}')
+    c = read_items_table(items, text_ids='item' in codes)
+    if 'item' not in codes: return c
+    num = pd.Index(codes['item']).get_indexer(c.item.astype(str))
+    return c.assign(item=num)[num >= 0].reset_index(drop=True)
+
+# %% ../nbs/00a_datasets.ipynb #e1ce240d
+def _restore_ids(s, codes) -> Split:
+    "The split with its item and user ids back as the ratings file's text ids, where they were numbered."
+    if 'item' in codes: s.item_ids = np.asarray(codes['item'], dtype=object)[s.item_ids]
+    if 'user' in codes: s.user_ids = np.asarray(codes['user'], dtype=object)[s.user_ids]
+    if codes: s.stats['text_ids'] = list(codes)
+    return s
+
 # %% ../nbs/00a_datasets.ipynb #9aa670cb
 def prepare_ratings(ratings, items=None, name=None, out=None, heldout=0.1, seed=98765, min_rating=4, log=None) -> Split:
     "Prepare a practitioner's own ratings file (and optional items file of concepts) exactly as the built-in datasets."
-    ratings = Path(ratings)
-    name = name or ratings.name.split('.')[0]
-    if not re.fullmatch(r'[A-Za-z0-9][A-Za-z0-9._-]*', str(name)):
-        raise DataError(f'--name {name!r}: use letters, digits, ".", "_" and "-" (it names the split and its folder)')
+    ratings, name = Path(ratings), _split_name(ratings, name)
     _check_seed(seed)
+    if out is not None: _check_replaceable(Path(out))
     stage = _Stages(log)
     stage(f'read {ratings}')
-    r = read_ratings_table(ratings)
+    r, codes = _number_ids(read_ratings_table(ratings), ratings, stage)
     implicit = 'rating' not in r
     if implicit: r['rating'] = np.float32(1)                    # every row a click: one rating for all, kept whatever min_rating says
-    if items is not None:
-        stage(f'read {items}')
-        concepts = read_items_table(items)
-    else: concepts = pd.DataFrame(columns=['item', 'concept', 'value'])
+    concepts = _own_concepts(items, codes, stage)
     src = {'ratings': str(ratings.resolve())} | ({'items': str(Path(items).resolve())} if items is not None else {})
     s = _prepare_raw(RawDataset(name, r, concepts, src), name, None, heldout, seed, None if implicit else min_rating, stage)
+    s = _restore_ids(s, codes)
     s.stats['implicit'] = implicit
     if out is not None:
         stage(f'write {out}')

@@ -88,13 +88,18 @@ def dist_setup(device: torch.device):
     return dist.get_rank(), world
 
 # %% ../nbs/06_train.ipynb #9eeb13db
+def _id_bytes(ids) -> np.ndarray:
+    "Ids as bytes to hash: ASCII (and integer) ids as they always were, text ids beyond ASCII (a practitioner's own) as UTF-8."
+    ids = np.asarray(ids).astype(str)
+    try: return ids.astype('S')
+    except UnicodeEncodeError: return np.char.encode(ids, 'utf-8')
+
 def split_fingerprint(split: Split) -> dict:
     "Short hashes of the split's item set (`items`) and of its users (`users`: who is in each part, and their clicks), stored in checkpoints."
     parts = [split.parts[p].tocsr(copy=True) for p in PART_FILES]
     for m in parts: m.sum_duplicates()                            # canonical order: a split in memory and read back hash alike
     arrays = [a.astype('int64') for m in parts for a in (np.asarray(m.shape), m.indptr, m.indices)]
-    return {'items': fingerprint(np.asarray(split.item_ids).astype(str).astype('S')),
-            'users': fingerprint(np.asarray(split.user_ids).astype(str).astype('S'), *arrays)}
+    return {'items': fingerprint(_id_bytes(split.item_ids)), 'users': fingerprint(_id_bytes(split.user_ids), *arrays)}
 
 # %% ../nbs/06_train.ipynb #714c80a1
 def _check_same_split(path, old: dict, new: dict, trained_on: str | None = None):
