@@ -14,8 +14,8 @@ from .blocks import model_spec, model_names
 
 # %% auto #0
 __all__ = ['TRAIN_KEYS', 'PLANS', 'DEFAULT_PLAN', 'PRESETS_FILE', 'FALLBACK_DATASETS', 'search_space', 'trial_config', 'plan_for',
-           'machine', 'SeededTPE', 'FixingTrial', 'tune', 'trials_table', 'checked_cap', 'collect_presets',
-           'load_presets', 'study_preset', 'preset_config']
+           'machine', 'SeededTPE', 'FixingTrial', 'tune', 'trials_table', 'checked_cap', 'study_date',
+           'collect_presets', 'load_presets', 'study_preset', 'preset_config']
 
 # %% ../nbs/06a_tune.ipynb #4b9362d2
 def search_space(model: str):
@@ -224,6 +224,15 @@ def checked_cap(f: Path, best: dict) -> dict | None:
         raise RunError(f'{f}: checks other options than the study beside it; run the cap check again')
     return cc if max(r['best_epoch'] for r in cc['runs']) < 0.8 * cc['cap'] else None
 
+# %% ../nbs/06a_tune.ipynb #a77f5a4f
+def study_date(folder) -> str | None:
+    "The day the last trial of the study in `folder` finished (from its study.db), or None without one."
+    db = Path(folder)/'study.db'
+    if not db.exists(): return None
+    optuna.logging.set_verbosity(optuna.logging.WARNING)
+    done = [t.datetime_complete for t in optuna.load_study(study_name=None, storage=f'sqlite:///{db}').trials if t.datetime_complete]
+    return max(done).strftime('%Y-%m-%d') if done else None
+
 # %% ../nbs/06a_tune.ipynb #d2cb47a4
 def _preset_of(f: Path, b: dict) -> dict:
     "The preset that the study of best.json `f` (its record `b`) makes: the winner's options, and the cap of its cap check when it passed."
@@ -231,7 +240,8 @@ def _preset_of(f: Path, b: dict) -> dict:
     cap = checked_cap(f.parent / 'cap_check.json', b)
     return {'params': {**fixed, **b['params']}, 'epochs': cap['cap'] if cap else b['preset']['epochs'],
             'patience': cap['patience'] if cap else b['preset']['patience'],
-            'study': {'trials': b['trials'], 'best_trial': b['best_trial'], 'validation_ndcg@100': b['best_value'], 'machine': b['machine'],
+            'study': {'folder': f.parent.name, 'trials': b['trials'], 'best_trial': b['best_trial'], 'validation_ndcg@100': b['best_value'],
+                      'date': study_date(f.parent), 'command': b.get('command'), 'machine': b['machine'],
                       **({'fixed': fixed} if fixed else {}), **({'cap_check': cap['cap']} if cap else {})}}
 
 
