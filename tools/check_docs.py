@@ -19,6 +19,8 @@ loads every page (nbs/*.ipynb and nbs/results/*.ipynb) in Chromium (QtWebEngine,
 - wrapped: output lines wider than the page that the browser wraps (rows of a `pre` beyond its lines);
 - long_code: code lines longer than CODE_COLS characters, which Quarto cuts at the page edge behind a scroll bar;
 - no_figure: a shown cell that calls a plotting function but whose saved outputs hold no image;
+- duplicate_docs: a symbol documented twice on a page: nbdev adds `show_doc` after every exported `@patch` method
+  (it does not see that an explicit `show_doc(Class.method)` documents it), so such a cell is `#| exporti`;
 - blocks wider than the page (a horizontal scroll bar on a table, a code line or a figure), and table cells that
   pandas cut short (ending in `...`).
 
@@ -172,7 +174,9 @@ def first_line(src): return next((l.strip() for l in src.splitlines() if l.strip
 def notebook_problems(nb_cells, src_cells=()):
     """What the notebook itself shows to be wrong: text tables, long code lines and plots without a figure in the
     shown cells of the processed notebook `nb_cells`; cells of the source notebook `src_cells` that nbdev runs for the docs."""
-    found = {'text_tables': [], 'long_code': [], 'no_figure': [], 'docs_exec': []}
+    found = {'text_tables': [], 'long_code': [], 'no_figure': [], 'docs_exec': [], 'duplicate_docs': []}
+    docs = [m[1] for c in nb_cells if c['cell_type'] == 'code' for m in re.finditer(r'^show_doc\(([\w.]+)', ''.join(c['source']), re.M)]
+    found['duplicate_docs'] = sorted({f'{d} ({docs.count(d)} times)' for d in docs if docs.count(d) > 1})
     for c in nb_cells:
         if c['cell_type'] != 'code': continue
         src = ''.join(c['source']); o = cell_options(src)
@@ -381,7 +385,7 @@ def page_file(nb, root):
     return (rel.parent / meta.get('output-file', rel.stem + '.html')).as_posix()
 
 
-KINDS = ('docs_build', 'docs_exec', 'math_errors', 'raw_math', 'raw_markdown', 'broken_images', 'bad_links', 'stderr',
+KINDS = ('docs_build', 'docs_exec', 'duplicate_docs', 'math_errors', 'raw_math', 'raw_markdown', 'broken_images', 'bad_links', 'stderr',
          'text_tables', 'wrapped', 'long_code', 'no_figure', 'wide', 'truncated')
 
 

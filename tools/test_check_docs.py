@@ -77,10 +77,12 @@ def test_notebook_problems(tmp_path):
              code('print(df)', stream("   a  b\n0  1  2\n1  3  4\n")),
              code('df', result(**{'text/html': '<table>', 'text/plain': '   a  b\n0  1  2\n1  3  4\n'})),
              code('#| include: false\n' + 'x' * 200),
-             code('f(' + 'a, ' * 40 + ')')]
+             code('f(' + 'a, ' * 40 + ')'),
+             code('#| echo: false\n#| output: asis\nshow_doc(Split.parts)'), code('show_doc(Split.parts)')]
     found = notebook_problems(cells, [code('import os\nos.listdir()'), code('import os')])
     assert [len(found[k]) for k in ('text_tables', 'long_code', 'no_figure', 'docs_exec')] == [1, 1, 1, 1]
     assert found['no_figure'] == ['plot in: plt.plot([1, 2])']
+    assert found['duplicate_docs'] == ['Split.parts (2 times)']      # nbdev's own show_doc beside an explicit one
     nb = tmp_path / 'results' / '01_table1.ipynb'; nb.parent.mkdir()
     nb.write_text(json.dumps({'cells': [{'cell_type': 'raw', 'source': '---\ntitle: T\noutput-file: table1.html\n---'}]}))
     assert page_file(nb, tmp_path) == 'results/table1.html'
