@@ -32,6 +32,7 @@ class Batch:
 # %% ../nbs/01a_blocks.ipynb #887b988e
 @patch(cls_method=True)
 def from_csr(cls: Batch, m: sp.csr_matrix, device='cpu', users=None):
+    "The batch of the rows of sparse matrix `m` (on `device`); `users`: each row's user, when known."
     m = m.tocsr()
     counts = np.diff(m.indptr)
     t = lambda a: torch.from_numpy(np.ascontiguousarray(a, dtype=np.int64)).to(device, non_blocking=True)
@@ -41,17 +42,21 @@ def from_csr(cls: Batch, m: sp.csr_matrix, device='cpu', users=None):
 # %% ../nbs/01a_blocks.ipynb #16336a65
 @patch(cls_method=True)
 def from_dense(cls: Batch, x: torch.Tensor, users=None):
+    "The batch of the nonzero entries of a dense 0/1 tensor `x` (users x items)."
     rows, cols = x.nonzero(as_tuple=True)
     counts = torch.bincount(rows, minlength=x.shape[0])
     return cls(cols, torch.cumsum(counts, 0) - counts, rows, x.shape[0], x.shape[1], users)
 
 # %% ../nbs/01a_blocks.ipynb #ff11185a
 @patch(as_prop=True)
-def counts(self: Batch): return torch.bincount(self.rows, minlength=self.n_rows)
+def counts(self: Batch) -> torch.Tensor:
+    "The number of clicks of each row."
+    return torch.bincount(self.rows, minlength=self.n_rows)
 
 # %% ../nbs/01a_blocks.ipynb #adcef510
 @patch
-def to_dense(self: Batch):
+def to_dense(self: Batch) -> torch.Tensor:
+    "The batch as a dense 0/1 tensor (rows x items)."
     x = torch.zeros(self.n_rows, self.n_items, device=self.cols.device)
     x[self.rows, self.cols] = 1.0
     return x
@@ -67,7 +72,8 @@ class SparseInput(nn.Module):
     @property
     def weight(self): return self.bag.weight
 
-    def forward(self, b: Batch):
+    def forward(self, b: Batch) -> torch.Tensor:
+        "The first layer's output (rows x n_out) for batch `b`; dropout in training mode only."
         w = b.counts.clamp(min=1).float().rsqrt()[b.rows]               # L2 normalisation of a 0/1 row
         if self.training and self.dropout > 0:
             w = w * torch.bernoulli(torch.full_like(w, 1 - self.dropout)) / (1 - self.dropout)

@@ -97,11 +97,13 @@ def penalty(self: CausalLayer) -> torch.Tensor:
 # %% ../nbs/02_causal_layer.ipynb #6fae4255
 RHO_GROWTH, RHO_MAX, H_PROGRESS = 10.0, 1e6, 0.25   # rho's factor and cap; h must fall below this share of its previous value
 
+# %% ../nbs/02_causal_layer.ipynb #46f20757
 @patch
 def lagrangian_penalty(self: CausalLayer, h: torch.Tensor) -> torch.Tensor:
     "alpha h + rho/2 h^2: the acyclicity terms of the augmented Lagrangian at the current multiplier and penalty."
     return self.alpha * h + 0.5 * self.rho * h * h
 
+# %% ../nbs/02_causal_layer.ipynb #6f42ed7b
 @patch
 @torch.no_grad()
 def update_duals(self: CausalLayer, h: float, step: int = 0):

@@ -182,6 +182,7 @@ def cor_loss(self: DGCF, users_all, items_all):
 # %% ../nbs/05c_dgcf.ipynb #1bc9a63b
 @patch
 def loss(self: DGCF, b: Batch, step=0):
+    "BPR on the batch's clicks, L2 on the embeddings they touch, the independence term: (loss, parts)."
     if b.users is None: raise ValueError('DGCF needs the graph rows of the batch users (Batch.users)')
     self._cache = None
     users_all, items_all = self.propagate()
@@ -197,6 +198,7 @@ def loss(self: DGCF, b: Batch, step=0):
 # %% ../nbs/05c_dgcf.ipynb #fe7a0c50
 @patch
 def train(self: DGCF, mode=True):
+    "`nn.Module.train`, also forgetting the representations computed for evaluation."
     self._cache = None                                                # weights may change: forget the representations
     return nn.Module.train(self, mode)
 

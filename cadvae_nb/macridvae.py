@@ -43,11 +43,14 @@ def concepts(self: MacridVAE):
 
 # %% ../nbs/05b_macridvae.ipynb #e399c0a5
 @patch
-def beta(self: MacridVAE, step): return self.beta_final * min(1.0, step / self.anneal_steps) if self.anneal_steps else self.beta_final
+def beta(self: MacridVAE, step) -> float:
+    "The KL weight at a training step: rises linearly to `beta` over `anneal_steps` updates."
+    return self.beta_final * min(1.0, step / self.anneal_steps) if self.anneal_steps else self.beta_final
 
 # %% ../nbs/05b_macridvae.ipynb #493781da
 @patch
 def forward(self: MacridVAE, b: Batch):
+    "Mixture logits (batch, items), each user's KL (batch), and the per-concept z (batch, K, d)."
     cates = self.concepts()                                              # (items, K)
     items = F.normalize(self.items, dim=1)
     logits, kls, zs = [], [], []
@@ -63,6 +66,7 @@ def forward(self: MacridVAE, b: Batch):
 # %% ../nbs/05b_macridvae.ipynb #de69b0ed
 @patch
 def loss(self: MacridVAE, b: Batch, step=0):
+    "NLL of the mixture, the annealed KL and the optional L2: (loss, parts for logging)."
     logits, kl, _ = self(b)
     nll = multinomial_nll(logits, b)
     # the authors' 2 * l2_regularizer(lam): lam * sum of squares of the encoder weights, item embeddings and prototypes
@@ -72,7 +76,9 @@ def loss(self: MacridVAE, b: Batch, step=0):
 
 # %% ../nbs/05b_macridvae.ipynb #9ce63eeb
 @patch
-def score(self: MacridVAE, b: Batch): return self(b)[0]
+def score(self: MacridVAE, b: Batch) -> torch.Tensor:
+    "Item logits (batch, n_items): the ranking of every item for each user of the batch."
+    return self(b)[0]
 
 # %% ../nbs/05b_macridvae.ipynb #1f448195
 @patch

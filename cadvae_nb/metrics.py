@@ -117,8 +117,9 @@ def _table_rows(ds, m, gm, paper) -> list:
     return rows
 
 # %% ../nbs/01_metrics.ipynb #d7c10603
-def results_table(runs, paper=PAPER_TABLE1) -> pd.DataFrame:
-    "Mean ± std over seeds of the test metrics of `runs` (metrics.json records), with the paper's rows beside them."
+def results_table(runs, paper: dict | None = None) -> pd.DataFrame:
+    "Mean ± std over seeds of the test metrics of `runs` (metrics.json records), with the paper's rows (default `PAPER_TABLE1`)."
+    paper = PAPER_TABLE1 if paper is None else paper
     df = pd.DataFrame([{'dataset': r['dataset'], 'model': r['model'], 'setting': r['setting'], 'seed': r['seed'],
                         'variant': r['setting'] + (f", {r['tag']}" if r.get('tag') else ''), 'params': r['params'], **r['test']}
                        for r in runs])

@@ -21,14 +21,19 @@ class MultDAE(nn.Module):
         self.inp = SparseInput(n_items, dims[0], dropout)
         self.rest = mlp(list(dims) + [n_items])
 
-    def forward(self, b: Batch): return self.rest(torch.tanh(self.inp(b)))
+    def forward(self, b: Batch) -> torch.Tensor:
+        "Item logits (batch, n_items)."
+        return self.rest(torch.tanh(self.inp(b)))
 
     def loss(self, b: Batch, step=0):
+        "Multinomial NLL plus `lam` times the L2 of the weights: (loss, parts for logging)."
         nll = multinomial_nll(self(b), b)
         reg = weight_l2(self)
         return nll + self.lam * reg, {'nll': nll.detach(), 'reg': reg.detach()}
 
-    def score(self, b: Batch): return self(b)
+    def score(self, b: Batch) -> torch.Tensor:
+        "Item logits (batch, n_items): the ranking of every item for each user of the batch."
+        return self(b)
 
 # %% ../nbs/05a_multvae.ipynb #455f98bd
 class MultVAE(nn.Module):
@@ -44,17 +49,21 @@ class MultVAE(nn.Module):
 # %% ../nbs/05a_multvae.ipynb #d651c454
 @patch
 def encode(self: MultVAE, b: Batch):
+    "Mean and log-variance (batch, latent) of q(z | x)."
     h = self.inp(b)
     h = self.enc(torch.tanh(h)) if not isinstance(self.enc, nn.Identity) else h
     return h[:, :self.latent], h[:, self.latent:]
 
 # %% ../nbs/05a_multvae.ipynb #bfa007b8
 @patch
-def beta(self: MultVAE, step): return min(self.beta_cap, step / self.anneal_steps) if self.anneal_steps else self.beta_cap
+def beta(self: MultVAE, step) -> float:
+    "The KL weight at a training step: 1/`anneal_steps` an update, capped at `beta_cap`."
+    return min(self.beta_cap, step / self.anneal_steps) if self.anneal_steps else self.beta_cap
 
 # %% ../nbs/05a_multvae.ipynb #b827b4a0
 @patch
 def forward(self: MultVAE, b: Batch):
+    "Logits, mean and log-variance; z is sampled in training, the mean in evaluation."
     mu, logvar = self.encode(b)
     z = mu + torch.randn_like(mu) * torch.exp(0.5 * logvar) if self.training else mu
     return self.dec(z), mu, logvar
@@ -62,6 +71,7 @@ def forward(self: MultVAE, b: Batch):
 # %% ../nbs/05a_multvae.ipynb #3590f592
 @patch
 def loss(self: MultVAE, b: Batch, step=0):
+    "NLL plus the annealed KL weight times the Gaussian KL: (loss, parts for logging)."
     logits, mu, logvar = self(b)
     nll = multinomial_nll(logits, b)
     kl = gaussian_kl(mu, logvar).mean()
@@ -70,7 +80,9 @@ def loss(self: MultVAE, b: Batch, step=0):
 
 # %% ../nbs/05a_multvae.ipynb #d621945d
 @patch
-def score(self: MultVAE, b: Batch): return self(b)[0]
+def score(self: MultVAE, b: Batch) -> torch.Tensor:
+    "Item logits (batch, n_items) from the posterior mean, in evaluation mode."
+    return self(b)[0]
 
 # %% ../nbs/05a_multvae.ipynb #8d8da86c
 SETTINGS = {

@@ -9,7 +9,8 @@ from scipy import stats
 from IPython.display import Markdown, display
 
 # %% auto #0
-__all__ = ['NBSP', 'mean_std', 'signed', 'pvalue', 'paired_diff', 'compare', 'paired_words', 'table', 'say']
+__all__ = ['NBSP', 'SIG_COLS', 'mean_std', 'signed', 'pvalue', 'paired_diff', 'compare', 'paired_words', 'table', 'say',
+           'show_doc_renderer']
 
 # %% ../nbs/06c_report.ipynb #cc5f0d26
 NBSP = '\u00a0'
@@ -25,6 +26,7 @@ def signed(x: float, digits: int = 4) -> str:
     "`x` with its sign: +0.0046, −0.0012 (a true minus sign)."
     return f'{x:+.{digits}f}'.replace('-', '−')
 
+# %% ../nbs/06c_report.ipynb #a93611cd
 def pvalue(p: float) -> str:
     "A p-value as prose: 'p = 0.035', 'p < 0.001', 'no test' when there was none."
     if p is None or not np.isfinite(p): return 'no test'
@@ -45,6 +47,7 @@ def compare(r: dict, alpha: float = 0.05) -> str:
     if not np.isfinite(r['p']) or r['p'] >= alpha: return 'level with'
     return 'ahead of' if r['mean'] > 0 else 'behind'
 
+# %% ../nbs/06c_report.ipynb #72988b19
 def paired_words(r: dict, digits: int = 4) -> str:
     "A paired result in words: mean difference, how many seeds it wins, and p."
     n = len(r['seeds'])
@@ -57,6 +60,15 @@ def table(df: pd.DataFrame, digits: int = 4, caption: str | None = None):
     if isinstance(df.index, pd.RangeIndex): st = st.hide(axis='index')
     return st.set_caption(caption) if caption else st
 
+# %% ../nbs/06c_report.ipynb #976001b1
 def say(text: str):
     "Display `text` as Markdown: a sentence whose numbers were computed from result files."
     display(Markdown(text))
+
+# %% ../nbs/06c_report.ipynb #584753f5
+SIG_COLS = 80
+
+def show_doc_renderer(sym, name: str | None = None, title_level: int = 3):
+    "nbdev's `show_doc` for `sym`, its signature wrapped at `SIG_COLS` characters (nbdev is needed only to show docs)."
+    from nbdev.showdoc import BasicMarkdownRenderer
+    return BasicMarkdownRenderer(sym, name=name, title_level=title_level, maxline=SIG_COLS)
