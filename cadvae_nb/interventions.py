@@ -201,6 +201,7 @@ def recommend(model, split: Split, x: sp.csr_matrix, k=10, do=None, explain=Fals
         s = log_probs(model, z)
     else: s = torch.log_softmax(model.score(Batch.from_csr(x, _device(model))).float(), 1)
     top = _ranked(s, x, k)
+    if len(top) < k: warnings.warn(f'--k {k}: only {len(top)} items are not among the given clicks; showing all {len(top)}')
     out = pd.DataFrame({'rank': np.arange(1, len(top) + 1), 'item': np.asarray(split.item_ids)[top.cpu().numpy()]})
     if titles is not None: out['title'] = out.item.map(titles).fillna('')
     out['score'] = s[0, top].cpu().numpy()
