@@ -318,11 +318,19 @@ def _read_pairs(path, n_items):
                                  f'{df.iloc[bad[0]].tolist()}')
     return df
 
+# %% ../nbs/00_data.ipynb #bb7065c7
+def _read_json(path) -> dict:
+    "A JSON object of a split folder; a file that is not one is a one-line `DataError` naming it."
+    try: out = json.loads(Path(path).read_text())
+    except (json.JSONDecodeError, UnicodeDecodeError) as e: raise DataError(f'{path} is not valid JSON ({e}); prepare the split again (cadvae prepare)') from None
+    if not isinstance(out, dict): raise DataError(f'{path} is not a JSON object; prepare the split again (cadvae prepare)')
+    return out
+
 # %% ../nbs/00_data.ipynb #a863721a
 def _block_layout(folder, pairs) -> tuple[str, dict, dict]:
     "The split's name, and the first uid and number of users of each part."
     if (folder/'split.json').exists():
-        b = json.loads((folder/'split.json').read_text())
+        b = _read_json(folder/'split.json')
         n_tr, n_vd, n_te = b['n_train_users'], b['n_validation_users'], b['n_test_users']
         name = b.get('name', folder.name)
         lo_v, lo_t = n_tr, n_tr + n_vd
@@ -350,8 +358,8 @@ def _read_extras(s, folder) -> Split:
     if (folder/'item_concepts.csv').exists():
         s.concepts = pd.read_csv(folder/'item_concepts.csv', dtype={'sid': 'int64', 'concept': str, 'value': str},
                                  keep_default_na=False)
-    if (folder/'stats.json').exists(): s.stats = json.loads((folder/'stats.json').read_text())
-    if (folder/'truth.json').exists(): s.truth = json.loads((folder/'truth.json').read_text())
+    if (folder/'stats.json').exists(): s.stats = _read_json(folder/'stats.json')
+    if (folder/'truth.json').exists(): s.truth = _read_json(folder/'truth.json')
     return s
 
 # %% ../nbs/00_data.ipynb #f6a5672b
@@ -366,7 +374,7 @@ def load_split(folder) -> Split:
     folder = Path(folder)
     if not (folder/'unique_sid.txt').exists():
         raise DatasetNotFound(f'{folder} is not a split folder: missing unique_sid.txt')
-    text = json.loads((folder/'split.json').read_text()).get('text_ids', []) if (folder/'split.json').exists() else []
+    text = _read_json(folder/'split.json').get('text_ids', []) if (folder/'split.json').exists() else []
     item_ids = _read_ids(folder/'unique_sid.txt', 'item' in text)
     pairs = {p: _read_pairs(folder/f'{p}.csv', len(item_ids)) for p in PART_FILES}
     if pairs['train'].empty:
