@@ -7,25 +7,18 @@ from __future__ import annotations
 import numpy as np, pandas as pd, torch
 from .data import Split
 from .metrics import ranking_metrics, exclude_fold_in, sparse_rows_to_tensor
-from .causal import intervene
-from .interventions import (exogenous, log_probs, concept_values, dominant_values, value_points, _concept_index,
-                                     _check_causal)
+from .interventions import (exogenous, log_probs, intervened, concept_values, dominant_values, value_points,
+                                     _concept_index, _check_causal)
 
 # %% auto #0
-__all__ = ['STRENGTHS', 'BOOSTS', 'strength_target', 'do_scores', 'rerank_scores', 'edit_effect', 'control_pairs',
-           'control_curve', 'gain_at_cost']
-
-# %% ../nbs/09a_control.ipynb #3dd0e72e
-def strength_target(z_i: torch.Tensor, v: torch.Tensor, strength: float) -> torch.Tensor:
-    "The block moved `strength` of the way from the users' own points `z_i` (users, d) to the value's point `v` (d,)."
-    return z_i + strength * (v - z_i)
+__all__ = ['STRENGTHS', 'BOOSTS', 'do_scores', 'rerank_scores', 'edit_effect', 'control_pairs', 'control_curve', 'gain_at_cost',
+           'control_grid', 'grid_front']
 
 # %% ../nbs/09a_control.ipynb #f2b27d2b
 @torch.no_grad()
 def do_scores(model, eps: torch.Tensor, i: int, v: torch.Tensor, strength: float) -> torch.Tensor:
     "Scores (users, items) under do(z_i = the users' block moved `strength` of the way to `v`); `eps`: exogenous factors."
-    z = model.causal(eps)
-    return log_probs(model, intervene(model.causal, eps, i, strength_target(z[:, i], v.to(z), strength)))
+    return log_probs(model, intervened(model, eps, {i: v}, strength))
 
 # %% ../nbs/09a_control.ipynb #aad14021
 def rerank_scores(scores: torch.Tensor, has_value: torch.Tensor, boost: float) -> torch.Tensor:
@@ -54,25 +47,28 @@ def control_pairs(split: Split, concept, points, n_values: int = 5, part: str = 
 STRENGTHS = (0., 0.5, 1., 1.5, 2., 3., 4.)
 BOOSTS = (0., 0.05, 0.1, 0.2, 0.5, 1., 2., 4.)
 
+def _value_groups(model, split: Split, concept, n_values, part):
+    "For each of the `n_values` values: its point, its users' fold-in X and held-out H, its items, their exogenous factors."
+    model.eval()
+    points = value_points(model, split, [concept])[concept]
+    M, _ = concept_values(split, concept)
+    values, users = control_pairs(split, concept, {concept: points}, n_values, part)
+    for a in values:
+        x, h = split.parts[f'{part}_tr'][users[int(a)]], split.parts[f'{part}_te'][users[int(a)]]
+        yield (points[0][a], sparse_rows_to_tensor(x), sparse_rows_to_tensor(h), torch.from_numpy(M[:, a].toarray().ravel()),
+               exogenous(model, x)[1].cpu())
+
 @torch.no_grad()
 def control_curve(model, split: Split, concept='genre', n_values=5, k=10, strengths=STRENGTHS, boosts=BOOSTS, part='test') -> pd.DataFrame:
     "Share of the value's items in the top `k` and NDCG@100 cost, for do(concept) at each strength and re-ranking at each boost."
-    _check_causal(model, 'control_curve'); model.eval()
-    i, points = _concept_index(model, concept), value_points(model, split, [concept])
-    M, _ = concept_values(split, concept)
-    values, users = control_pairs(split, concept, points, n_values, part)
-    rows = []
-    for a in values:
-        u = users[int(a)]
-        x, h = split.parts[f'{part}_tr'][u], split.parts[f'{part}_te'][u]
-        X, H, has = sparse_rows_to_tensor(x), sparse_rows_to_tensor(h), torch.from_numpy(M[:, a].toarray().ravel())
-        _, eps = exogenous(model, x); eps = eps.cpu()
+    _check_causal(model, 'control_curve'); i, rows = _concept_index(model, concept), []
+    for v, X, H, has, eps in _value_groups(model, split, concept, n_values, part):
         base = log_probs(model, model.causal(eps))
-        for method, amounts, edit in (('do', strengths, lambda t: do_scores(model, eps, i, points[concept][0][a], t)),
+        for method, amounts, edit in (('do', strengths, lambda t: do_scores(model, eps, i, v, t)),
                                       ('re-rank', boosts, lambda t: rerank_scores(base, has, t))):
             for t in amounts:
                 e = edit_effect(edit(t), X, H, has, k)
-                rows.append({'method': method, 'amount': t, 'value': a, 'pairs': len(u),
+                rows.append({'method': method, 'amount': t, 'pairs': len(X),
                              'share': float(e['share'].sum()), 'ndcg@100': float(e['ndcg@100'].sum())})
     return _curve_means(pd.DataFrame(rows))
 
@@ -92,3 +88,26 @@ def gain_at_cost(curve: pd.DataFrame, method: str, cost: float) -> float:
     c = curve[curve.method == method].sort_values('amount')
     costs, gains = np.maximum.accumulate(c.ndcg_cost.to_numpy()), np.maximum.accumulate(c.share_gain.to_numpy())
     return float(np.interp(cost, costs, gains)) if cost < costs[-1] else float(gains[-1])
+
+# %% ../nbs/09a_control.ipynb #973744c5
+@torch.no_grad()
+def control_grid(model, split: Split, concept='genre', n_values=5, k=10, strengths=STRENGTHS, boosts=BOOSTS, part='test') -> pd.DataFrame:
+    "Share gain and NDCG@100 cost of do(concept) at each strength with re-ranking at each boost on top, over all pairs."
+    _check_causal(model, 'control_grid'); i, rows = _concept_index(model, concept), []
+    for v, X, H, has, eps in _value_groups(model, split, concept, n_values, part):
+        for t in strengths:
+            s = do_scores(model, eps, i, v, t)
+            for b in boosts:
+                e = edit_effect(rerank_scores(s, has, b), X, H, has, k)
+                rows.append({'strength': t, 'boost': b, 'pairs': len(X),
+                             'share': float(e['share'].sum()), 'ndcg@100': float(e['ndcg@100'].sum())})
+    g = pd.DataFrame(rows).groupby(['strength', 'boost'])[['share', 'ndcg@100', 'pairs']].sum().reset_index()
+    g['share'], g['ndcg@100'] = g.share / g.pairs, g['ndcg@100'] / g.pairs
+    zero = g[(g.strength == 0) & (g.boost == 0)].iloc[0]
+    return g.assign(share_gain=g.share - zero.share, ndcg_cost=zero['ndcg@100'] - g['ndcg@100'])
+
+# %% ../nbs/09a_control.ipynb #49fea0f3
+def grid_front(grid: pd.DataFrame) -> pd.DataFrame:
+    "The pairs of `grid` (from `control_grid`) that no other pair beats on both share gain (higher) and NDCG@100 cost (lower), by cost."
+    g = grid.sort_values(['ndcg_cost', 'share_gain'], ascending=[True, False])
+    return g[g.share_gain > g.share_gain.cummax().shift(fill_value=-np.inf)].reset_index(drop=True)

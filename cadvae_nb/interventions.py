@@ -5,23 +5,22 @@
 # %% ../nbs/09_interventions.ipynb #7ba72e68
 from __future__ import annotations
 import json, math, difflib, warnings
-from dataclasses import replace
 from pathlib import Path
 import numpy as np, pandas as pd, scipy.sparse as sp, torch
 from .data import DataError, Split, UNKNOWN, concept_matrix, load_split, make_synthetic, binarize
 from .datasets import prepare, read_ml100k_table, read_ml1m_table, read_ml20m_table
 from .blocks import Batch, spec_of
 from .metrics import METRICS, ranking_metrics, exclude_fold_in, sparse_rows_to_tensor
-from .causal import intervene, learned_graph, shd, acyclicity
-from .train import RunError, load_run, fit
-from .tune import preset_config
+from .causal import intervene
+from .train import RunError, load_run
 
 # %% auto #0
-__all__ = ['TRUTH_PLANS', 'TARGET_MIN_USERS', 'EXPLAIN_TOP', 'UnknownName', 'run_split', 'load_recommender', 'user_row',
-           'items_row', 'concept_values', 'dominant_values', 'value_points', 'concept_point', 'parse_do', 'exogenous',
-           'log_probs', 'block_contributions', 'recommend', 'item_titles', 'recommend_run', 'truth_run',
-           'counterfactual_targets', 'counterfactual_clicks', 'score_interventions', 'explanation_shares',
-           'counterfactual_check', 'graph_options', 'graph_recovery']
+__all__ = ['TARGET_MIN_USERS', 'EXPLAIN_TOP', 'UnknownName', 'run_split', 'load_recommender', 'user_row', 'items_row',
+           'concept_values', 'dominant_values', 'value_points', 'value_index', 'concept_point', 'parse_do',
+           'value_table', 'exogenous', 'log_probs', 'strength_target', 'intervened', 'mean_point', 'coalition_scores',
+           'shapley_contributions', 'deletion_drops', 'value_items', 'recommend', 'item_titles', 'recommend_run',
+           'counterfactual_targets', 'part_users', 'counterfactual_clicks', 'score_interventions',
+           'generating_concepts', 'explanation_checks']
 
 # %% ../nbs/09_interventions.ipynb #8eebdcbb
 class UnknownName(DataError):
@@ -129,15 +128,24 @@ def value_points(model, split: Split, concepts, batch_size=1000) -> dict:
     return {c: ((sums[c] / torch.from_numpy(np.maximum(n[c], 1))[:, None]).float(), n[c], mats[c][1]) for c in concepts}
 
 # %% ../nbs/09_interventions.ipynb #3bd6b9e9
+def _key(v) -> str: return ''.join(ch for ch in str(v).casefold() if ch.isalnum())
+
+def value_index(values, value) -> int:
+    "Where `value` is in `values`: the exact name, else the one name equal to it ignoring case, spaces and punctuation (`genre3` is 'genre 3'); -1 if none."
+    values = np.asarray(values, dtype=object)
+    if len(exact := np.flatnonzero(values == value)): return int(exact[0])
+    loose = [i for i, v in enumerate(values) if _key(v) == _key(value)]
+    return loose[0] if len(loose) == 1 else -1
+
 def concept_point(points: dict, concept, value) -> torch.Tensor:
     "The point v of `concept`'s block for `value`, from `value_points`; an `UnknownName` error for an unknown value or one no training user has."
     v, n, values = points[concept]
-    where = np.flatnonzero(values == value)
-    if not len(where): raise UnknownName(f'--do {concept}={value}: {concept} has no value {value!r}{_closest(value, values)}')
-    if n[where[0]] == 0:
-        raise UnknownName(f'--do {concept}={value}: no training user has {value!r} as their dominant {concept}, so the model has no point '
+    if (at := value_index(values, value)) < 0:
+        raise UnknownName(f'--do {concept}={value}: {concept} has no value {value!r}{_closest(value, values)}')
+    if n[at] == 0:
+        raise UnknownName(f'--do {concept}={value}: no training user has {values[at]!r} as their dominant {concept}, so the model has no point '
                           f'for it; values with users{_closest(value, values[n > 0])}')
-    return v[where[0]]
+    return v[at]
 
 # %% ../nbs/09_interventions.ipynb #ed74f56c
 def parse_do(specs) -> dict:
@@ -149,6 +157,15 @@ def parse_do(specs) -> dict:
         if concept.strip() in out: raise DataError(f'--do {concept.strip()} is given twice')
         out[concept.strip()] = value.strip()
     return out
+
+# %% ../nbs/09_interventions.ipynb #b69e5e26
+def value_table(split: Split, concept) -> pd.DataFrame:
+    "The values of `concept`, most common first: the training users each one dominates for (`--do` needs one) and the items that have it."
+    M, values = concept_values(split, concept)
+    dom = dominant_values(split.train, M)
+    users = np.bincount(dom[dom >= 0], minlength=len(values))
+    t = pd.DataFrame({'value': values, 'users': users, 'items': np.asarray(M.sum(0)).ravel().astype(int)})
+    return t.sort_values('users', ascending=False, kind='stable').reset_index(drop=True)
 
 # %% ../nbs/09_interventions.ipynb #9b28a3be
 @torch.no_grad()
@@ -165,50 +182,111 @@ def log_probs(model, z: torch.Tensor) -> torch.Tensor:
     "The scores s(z) = log softmax of the decoder's logits, (users, items)."
     return torch.log_softmax(model.dec(z.flatten(1)).float(), 1)
 
-# %% ../nbs/09_interventions.ipynb #2775112a
+# %% ../nbs/09_interventions.ipynb #cdee4817
+def strength_target(z_i: torch.Tensor, v: torch.Tensor, strength: float) -> torch.Tensor:
+    "The block moved `strength` of the way from the users' own points `z_i` (users, d) to the value's point `v` (d,)."
+    return z_i + strength * (v - z_i)
+
+# %% ../nbs/09_interventions.ipynb #d777faf3
 @torch.no_grad()
-def block_contributions(model, z: torch.Tensor, c: torch.Tensor) -> torch.Tensor:
-    "Delta (users, k, items): the score change when block i of z is replaced by the conditional prior's mean for label c_i."
-    m, _ = model.prior(c)
-    base = log_probs(model, z)
-    out = []
-    for i in range(model.k):
-        zi = z.clone(); zi[:, i] = m[:, i]
-        out.append(base - log_probs(model, zi))
-    return torch.stack(out, 1)
+def intervened(model, eps: torch.Tensor, targets: dict, strength: float = 1.) -> torch.Tensor:
+    "z under do(z_i = the users' block moved `strength` of the way to v) for each block index i and point v of `targets`."
+    z = model.causal(eps)
+    if not targets: return z
+    moved = [strength_target(z[:, i], v.to(z), strength) for i, v in targets.items()]
+    return intervene(model.causal, eps, list(targets), moved)
+
+# %% ../nbs/09_interventions.ipynb #23520350
+@torch.no_grad()
+def mean_point(model, split: Split, batch_size=1000) -> torch.Tensor:
+    "The reference r (k, d) of the explanations: the mean representation of the training users."
+    model.eval(); total = torch.zeros(model.k, model.d, dtype=torch.float64)
+    for lo in range(0, split.train.shape[0], batch_size):
+        b = Batch.from_csr(split.train[lo:lo + batch_size], _device(model))
+        total += model.representation(b).double().sum(0).cpu()
+    return (total / split.train.shape[0]).float()
+
+# %% ../nbs/09_interventions.ipynb #9db97141
+def _kept(S: int, k: int) -> torch.Tensor: return torch.tensor([bool(S >> i & 1) for i in range(k)])
+
+@torch.no_grad()
+def coalition_scores(model, z: torch.Tensor, ref: torch.Tensor) -> torch.Tensor:
+    "Scores v (2^k, users, items) of z_S for every set S of blocks, S numbered by its bits (bit i set: block i is the user's)."
+    k, ref = z.shape[1], ref.to(z).expand_as(z)
+    return torch.stack([log_probs(model, torch.where(_kept(S, k).to(z.device)[None, :, None], z, ref)) for S in range(2 ** k)])
+
+# %% ../nbs/09_interventions.ipynb #3a956d2b
+def shapley_contributions(v: torch.Tensor) -> torch.Tensor:
+    "phi (users, k, items): each block's Shapley value, from the coalition scores `v` (2^k, users, items)."
+    k = int(round(math.log2(v.shape[0])))
+    phi = v.new_zeros(v.shape[1], k, v.shape[2])
+    for S in range(2 ** k):
+        n = bin(S).count('1')
+        for i in (i for i in range(k) if not S >> i & 1):
+            phi[:, i] += math.factorial(n) * math.factorial(k - n - 1) / math.factorial(k) * (v[S | 1 << i] - v[S])
+    return phi
+
+# %% ../nbs/09_interventions.ipynb #89ef9d9d
+def deletion_drops(v: torch.Tensor) -> torch.Tensor:
+    "(users, k, items): how far each item's score falls when block i alone is set back to the reference, from the coalition scores `v`."
+    k = int(round(math.log2(v.shape[0]))); full = 2 ** k - 1
+    return torch.stack([v[full] - v[full ^ 1 << i] for i in range(k)], 1)
 
 # %% ../nbs/09_interventions.ipynb #9286a9c8
 def _ranked(s, x, k):
     s = s.masked_fill(torch.from_numpy(x.toarray()).bool().to(s.device), -math.inf)
     return s[0].topk(min(k, int(torch.isfinite(s[0]).sum()))).indices
 
+def _check_request(model, k, do, strength, explain, boost=0.):
+    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 1: raise DataError(f'--k {k!r}: must be an integer >= 1')
+    for name, v in (('strength', strength), ('boost', boost)):
+        if not math.isfinite(v): raise DataError(f'--{name} {v!r}: must be a finite number')
+    if (strength != 1 or boost) and not do:
+        raise DataError(f'--{"strength" if strength != 1 else "boost"} needs an intervention (--do CONCEPT=VALUE)')
+    if do or explain: _check_causal(model, '--do' if do else '--explain')
+    if spec_of(model).graph_users:
+        raise RunError(f'{type(model).__name__} scores only the users of its training graph; recommend needs a model that encodes any clicks')
+
+def value_items(split: Split, do: dict) -> torch.Tensor:
+    "1 on the items (items,) that have any of the values of `do` ({concept: value}), else 0."
+    has = np.zeros(split.n_items, np.float32)
+    for a, v in do.items():
+        M, values = concept_values(split, a)
+        has = np.maximum(has, M[:, value_index(values, v)].toarray().ravel())
+    return torch.from_numpy(has)
+
+# %% ../nbs/09_interventions.ipynb #12b49578
+@torch.no_grad()
+def _scores(model, split: Split, x, do: dict, strength: float, points):
+    "Scores (1, items) of row `x` under `do`, and the z they come from (None for a model without concept blocks)."
+    if not spec_of(model).causal: return torch.log_softmax(model.score(Batch.from_csr(x, _device(model))).float(), 1), None
+    _, eps = exogenous(model, x)
+    if do: points = points or value_points(model, split, list(do))
+    z = intervened(model, eps, {_concept_index(model, a): concept_point(points, a, v) for a, v in do.items()}, strength)
+    return log_probs(model, z), z
+
+def _explanation(model, split: Split, z, top, ref=None) -> pd.DataFrame:
+    "The reference score and each block's Shapley contribution for the items `top` of the one row of `z`."
+    v = coalition_scores(model, z, mean_point(model, split) if ref is None else ref)[:, :, top]
+    phi = shapley_contributions(v)[0].cpu().numpy()
+    return pd.DataFrame({'reference': v[0, 0].cpu().numpy(), **{f'contrib_{a}': phi[i] for i, a in enumerate(model.concepts)}})
+
 # %% ../nbs/09_interventions.ipynb #6ce3bbd2
 @torch.no_grad()
-def recommend(model, split: Split, x: sp.csr_matrix, k=10, do=None, explain=False, titles=None, points=None) -> pd.DataFrame:
-    "The top-k items for the clicks in row `x` (never one of them), under do(concept = value) for each item of `do`, with block contributions if `explain`."
+def recommend(model, split: Split, x: sp.csr_matrix, k: int = 10, do: dict | None = None, strength: float = 1.,
+              explain: bool = False, titles: dict | None = None, points: dict | None = None,
+              ref: torch.Tensor | None = None, boost: float = 0.) -> pd.DataFrame:
+    "The top-k items for the clicks in row `x` (never one of them), under do(concept = value) at `strength` for each item of `do`, plus `boost` on the values' items, explained if `explain`."
     do = do or {}
-    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 1: raise DataError(f'--k {k!r}: must be an integer >= 1')
-    if do or explain: _check_causal(model, '--do' if do else '--explain')
-    if (spec := spec_of(model)).graph_users: raise RunError(f'{type(model).__name__} scores only the users of its training graph; recommend needs a model that encodes any clicks')
-    model.eval()
-    if spec.causal:
-        c, eps = exogenous(model, x)
-        if do:
-            idx = [_concept_index(model, a) for a in do]
-            points = points or value_points(model, split, list(do))
-            z = intervene(model.causal, eps, idx, [concept_point(points, a, v).to(eps.device) for a, v in do.items()])
-        else: z = model.causal(eps)
-        s = log_probs(model, z)
-    else: s = torch.log_softmax(model.score(Batch.from_csr(x, _device(model))).float(), 1)
+    _check_request(model, k, do, strength, explain, boost); model.eval()
+    s, z = _scores(model, split, x, do, strength, points)
+    if boost: s = s + boost * value_items(split, do).to(s.device)       # the re-ranking of notebook 09a, on top
     top = _ranked(s, x, k)
     if len(top) < k: warnings.warn(f'--k {k}: only {len(top)} items are not among the given clicks; showing all {len(top)}')
     out = pd.DataFrame({'rank': np.arange(1, len(top) + 1), 'item': np.asarray(split.item_ids)[top.cpu().numpy()]})
     if titles is not None: out['title'] = out.item.map(titles).fillna('')
     out['score'] = s[0, top].cpu().numpy()
-    if explain:
-        delta = block_contributions(model, z, c)[0][:, top].cpu().numpy()
-        for i, a in enumerate(model.concepts): out[f'contrib_{a}'] = delta[i]
-    return out
+    return out.join(_explanation(model, split, z, top, ref)) if explain else out
 
 # %% ../nbs/09_interventions.ipynb #3a51d714
 def item_titles(split: Split) -> dict | None:
@@ -223,33 +301,20 @@ def item_titles(split: Split) -> dict | None:
     return dict(zip(t.item.tolist(), t.title.tolist()))
 
 # %% ../nbs/09_interventions.ipynb #2de2132a
-def recommend_run(run, user=None, items=None, k=10, do=None, explain=False, split=None, device='cpu') -> pd.DataFrame:
+def recommend_run(run, user=None, items=None, k=10, do=None, strength=1., explain=False, split=None, device='cpu', boost=0.) -> pd.DataFrame:
     "Top-k recommendations of run folder `run` for held-out `user` (dataset id) or dataset item ids `items`; `do`: {concept: value} or ['concept=value']."
     if (user is None) == (items is None): raise DataError('give one of --user (a held-out user of the run\'s split) or --items (item ids)')
     do = parse_do(do) if isinstance(do, (list, tuple)) else dict(do or {})
     model, s = load_recommender(run, split, device)
-    if do or explain: _check_causal(model, '--do' if do else '--explain')
+    _check_request(model, k, do, strength, explain, boost)
     x = user_row(s, user) if user is not None else items_row(s, items)
     for a, v in do.items():                                          # unknown names fail before the pass over the training users
-        _, values = concept_values(s, a) if a in getattr(model, 'concepts', []) else (None, [_concept_index(model, a)])
-        if v not in values: raise UnknownName(f'--do {a}={v}: {a} has no value {v!r}{_closest(v, values)}')
-    return recommend(model, s, x, k, do, explain, item_titles(s))
-
-# %% ../nbs/09_interventions.ipynb #27055db2
-# `full`: the default synthetic data, the preset as `cadvae train` uses it; `tiny`: a check that the code runs
-TRUTH_PLANS = {'full': dict(syn={}, over={}, kw={}, graph_seeds=(0, 1, 2), lagrangian={}),
-               'tiny': dict(syn=dict(n_users=400, n_items=200, n_interactions=12_000), over=dict(epochs=2, batch_size=100, patience=2),
-                            kw=dict(d=8, hidden=16), graph_seeds=(0,), lagrangian=dict(dual_every=2))}
-
-def truth_run(split: Split, plan: dict, run, seed=0, **kw):
-    "Train (or reload the finished) CaD-VAE with the preset, `plan`'s overrides and options `kw` into folder `run`: (metrics, model on the CPU)."
-    cfg, _ = preset_config('cadvae', split, 'table1', **plan['over'], model_kw={**plan['kw'], **kw})
-    res = fit(split, run, replace(cfg, seed=seed), progress=False, log=lambda *a: None,
-              source={'dataset': 'synthetic', 'data': None, 'synthetic': plan['syn']})
-    return res, load_run(run, split, 'cpu')[1]
+        values = concept_values(s, a)[1] if a in model.concepts else [_concept_index(model, a)]
+        if value_index(values, v) < 0: raise UnknownName(f'--do {a}={v}: {a} has no value {v!r}{_closest(v, values)}')
+    return recommend(model, s, x, k, do, strength, explain, item_titles(s), boost=boost)
 
 # %% ../nbs/09_interventions.ipynb #f75cb81c
-TARGET_MIN_USERS, EXPLAIN_TOP = 5, 20
+TARGET_MIN_USERS = 5
 
 def counterfactual_targets(points, own, min_users=TARGET_MIN_USERS, seed=0) -> np.ndarray:
     "A target value per user: drawn among the values of `points` (from `value_points`) dominant for >= `min_users` training users, never the user's own (`own`)."
@@ -261,12 +326,17 @@ def counterfactual_targets(points, own, min_users=TARGET_MIN_USERS, seed=0) -> n
     return t
 
 # %% ../nbs/09_interventions.ipynb #7452177f
-def counterfactual_clicks(split: Split, concept, values) -> sp.csr_matrix:
-    "The test users' clicks (test users x items) in the split's synthetic data regenerated with do(concept = values[u]) for test user u."
+def part_users(split: Split, part='test') -> np.ndarray:
+    "The dataset user ids of the rows of `part` ('train', 'validation' or 'test')."
     n_tr, n_vd = split.train.shape[0], split.validation_tr.shape[0]
-    users = np.asarray(split.user_ids)[n_tr + n_vd:]                  # the generator's user ids (from 1)
+    lo, hi = {'train': (0, n_tr), 'validation': (n_tr, n_tr + n_vd), 'test': (n_tr + n_vd, len(split.user_ids))}[part]
+    return np.asarray(split.user_ids)[lo:hi]
+
+def counterfactual_clicks(split: Split, concept, values, part='test') -> sp.csr_matrix:
+    "The clicks (users of `part` x items) in the split's synthetic data regenerated with do(concept = values[u]) for user u of `part`."
+    users = part_users(split, part)                                   # the generator's user ids (from 1)
     who = np.full(split.truth['params']['n_users'], values[0], dtype=object)
-    who[users - 1] = values                                           # only the test users' clicks are kept
+    who[users - 1] = values                                           # only these users' clicks are kept
     clicks, _ = binarize(make_synthetic(**split.truth['params'], do={concept: list(who)}).ratings, name='counterfactual')
     col = pd.Series(np.arange(split.n_items), index=split.item_ids)
     row = pd.Series(np.arange(len(users)), index=users)
@@ -290,59 +360,31 @@ def score_interventions(model, x: sp.csr_matrix, heldout: sp.csr_matrix, concept
         out[what], out['n_users'] = _mean_metrics(log_probs(model, z), X, H)
     return out
 
+# %% ../nbs/09_interventions.ipynb #a06f0209
+def generating_concepts(split: Split, concepts, users, items: np.ndarray) -> np.ndarray:
+    "(users x n): for dataset user `users[r]` and item column `items[r, j]`, the index in `concepts` of the one concept whose value of the item is among the user's favourites, or -1 (none or several)."
+    fav = split.truth['favourites']
+    hit = np.zeros((len(concepts),) + items.shape, bool)
+    for i, c in enumerate(concepts):
+        M, names = concept_values(split, c)
+        item_value = names[np.asarray(M.argmax(axis=1)).ravel()]
+        for r, u in enumerate(users): hit[i, r] = np.isin(item_value[items[r]], fav[c][int(u) - 1])
+    return np.where(hit.sum(0) == 1, hit.argmax(0), -1)
+
 # %% ../nbs/09_interventions.ipynb #195c3900
-def explanation_shares(model, split: Split, x: sp.csr_matrix, concept='genre', top=EXPLAIN_TOP) -> dict:
-    "On the top `top` of each row of `x`, the mean share of |Delta| of `concept`'s block, for items of the user's dominant value of it and for the others."
-    M, _ = concept_values(split, concept)
-    item_value, user_value = np.asarray(M.argmax(axis=1)).ravel(), dominant_values(x, M)
-    c, eps = exogenous(model, x)
-    z = model.causal(eps)
+EXPLAIN_TOP = 20
+
+def explanation_checks(model, split: Split, part='test', top=EXPLAIN_TOP) -> dict:
+    "On each `part` user's top `top` (fold-in left out): the deletion test's rate and, on synthetic truth, the attribution rate."
+    x = split.parts[f'{part}_tr']
+    _, eps = exogenous(model, x); z = model.causal(eps)
     shown = exclude_fold_in(log_probs(model, z), sparse_rows_to_tensor(x)).topk(top, 1).indices
-    delta = block_contributions(model, z, c).abs()                   # (users, k, items)
-    share = (delta[:, _concept_index(model, concept)] / delta.sum(1).clamp(min=1e-12)).gather(1, shown).numpy()
-    mine = item_value[shown.numpy()] == user_value[:, None]
-    return {f'dominant_{concept}_items': float(share[mine].mean()), 'other_items': float(share[~mine].mean()),
-            f'n_dominant_{concept}_items': int(mine.sum()), 'n_other_items': int((~mine).sum()), 'uniform_share': 1 / model.k}
-
-# %% ../nbs/09_interventions.ipynb #540b51e1
-def counterfactual_check(out, plan='full', log=print) -> dict:
-    "CaD-VAE and its causal=False twin on the synthetic data of `plan`: do(target director) and no intervention scored against the counterfactual clicks, and the genre explanations."
-    p, sfx = TRUTH_PLANS[plan], '' if plan == 'full' else f'-{plan}'
-    split = prepare('synthetic', progress=False, **p['syn'])
-    models = {c: truth_run(split, p, Path(out)/f'causal-cf-causal{c}{sfx}', causal=c) for c in (True, False)}
-    x = split.test_tr
-    pts = {c: value_points(m, split, ['director'])['director'] for c, (_, m) in models.items()}
-    target = counterfactual_targets(pts[True], dominant_values(x, concept_values(split, 'director')[0]))
-    Y = counterfactual_clicks(split, 'director', pts[True][2][target])
-    rec = {'targets': {'pool_min_training_users': TARGET_MIN_USERS, 'n_distinct': int(len(np.unique(target)))}, 'models': {}}
-    for causal, (res, model) in models.items():
-        r = {'factual_test': res['test'], **score_interventions(model, x, Y, 'director', pts[causal][0][target]),
-             'explain_genre_share': explanation_shares(model, split, x)}
-        rec['models']['cadvae' if causal else 'cadvae_causal_false'] = r
-        log('causal' if causal else 'A = 0', {k: (round(v['ndcg@100'], 4) if isinstance(v, dict) and 'ndcg@100' in v else v) for k, v in r.items()})
-    return rec
-
-# %% ../nbs/09_interventions.ipynb #f1a900c2
-def graph_options(acyc, plan: dict) -> dict:
-    "CaD-VAE's options to learn the structure with acyclicity `acyc` ('fixed', weight 1, or 'lagrangian' with `plan`'s dual options)."
-    # zsup `parents`: the preset's `literal` L_zsup gives A no gradient (DESIGN.md, decision 4)
-    return {'learn_structure': True, 'acyclicity': acyc, 'zsup': 'parents',
-            **({'acyclicity_weight': 1.0} if acyc == 'fixed' else plan['lagrangian'])}
-
-# %% ../nbs/09_interventions.ipynb #0fa74a97
-def graph_recovery(out, plan='full', threshold=0.3, log=print) -> dict:
-    "CaD-VAE with a learnable structure on the synthetic data of `plan`, fixed penalty and augmented Lagrangian, `plan`'s seeds: each learned graph against the truth."
-    p, sfx = TRUTH_PLANS[plan], '' if plan == 'full' else f'-{plan}'
-    split = prepare('synthetic', progress=False, **p['syn'])
-    truth = np.array(split.truth['graph'])
-    runs = []
-    for acyc in ('fixed', 'lagrangian'):
-        for seed in p['graph_seeds']:
-            res, model = truth_run(split, p, Path(out)/f'causal-graph-{acyc}-seed{seed}{sfx}', seed, **graph_options(acyc, p))
-            G, A = learned_graph(model.causal, threshold), model.causal.A.detach()
-            runs.append({'acyclicity': acyc, 'seed': seed, 'shd': shd(G, truth), 'graph': G.tolist(), 'A': A.numpy().round(4).tolist(),
-                         'h': float(acyclicity(A)), 'alpha': float(model.causal.alpha), 'rho': float(model.causal.rho),
-                         'test': res['test'], 'best_epoch': res['best_epoch']})
-            log(acyc, 'seed', seed, 'SHD', runs[-1]['shd'], 'h', round(runs[-1]['h'], 5))
-    return {'threshold': threshold, 'concepts': split.stats['concepts'], 'truth': truth.tolist(), 'runs': runs,
-            'mean_shd': {a: float(np.mean([r['shd'] for r in runs if r['acyclicity'] == a])) for a in ('fixed', 'lagrangian')}}
+    v = coalition_scores(model, z, mean_point(model, split))
+    v = v.gather(2, shown[None].expand(v.shape[0], -1, -1))            # (2^k, users, top)
+    best = shapley_contributions(v).argmax(1)
+    out = {'deletion_rate': float((best == deletion_drops(v).argmax(1)).float().mean()), 'n_items': best.numel(), 'chance': 1 / model.k}
+    if 'favourites' in (split.truth or {}):
+        gen = generating_concepts(split, model.concepts, part_users(split, part), shown.numpy())
+        ok = gen >= 0
+        out |= {'attribution_rate': float((best.numpy()[ok] == gen[ok]).mean()), 'n_attributed': int(ok.sum())}
+    return out

@@ -21,8 +21,8 @@ __all__ = ['TRAIN_KEYS', 'PLANS', 'DEFAULT_PLAN', 'PRESETS_FILE', 'FALLBACK_DATA
 def search_space(model: str):
     "The search-space function of `model`, from the registry (declared in the model's notebook)."
     try: spec = model_spec(model)
-    except KeyError as e: raise ConfigError(f'--model {model!r}: {e.args[0]}') from None
-    if spec.space is None: raise ConfigError(f'--model {model}: no search space (tunable models: {", ".join(model_names(tunable=True))})')
+    except KeyError as e: raise ConfigError(f'model {model!r}: {e.args[0]}', 'model') from None
+    if spec.space is None: raise ConfigError(f'model {model}: no search space (tunable models: {", ".join(model_names(tunable=True))})', 'model')
     return spec.space
 
 # %% ../nbs/06a_tune.ipynb #aa8e22a8
@@ -95,7 +95,7 @@ def _study(out: Path, model, dataset, setting, seed, fixed=None):
         raise RunError(f'{out} holds a study with fixed options {study.user_attrs.get("fixed", {})}, not {fixed or {}}: use another --out')
     if 'seed' not in study.user_attrs: study.set_user_attr('seed', seed)   # (a study begun before seeds were kept takes this one)
     if study.user_attrs['seed'] != seed:                       # another seed would draw other trials than the ones begun
-        raise RunError(f'{out} holds a study drawn with --seed {study.user_attrs["seed"]}, not {seed}: resume it with its seed, or use another --out')
+        raise RunError(f'{out} holds a study drawn with seed {study.user_attrs["seed"]}, not {seed}: resume it with its seed, or use another folder')
     return study
 
 
@@ -137,7 +137,7 @@ def _check_first(space, first: dict, fixed: dict, model) -> dict:
         name = e.args[0].split("'")[1] if e.args[0].count("'") >= 2 else e.args[0]
         raise ConfigError(f'the first trial of {model}: no value for {name} (give every option the search space draws)') from None
     if (unknown := sorted(set(drawn) - set(trial.params))):
-        raise ConfigError(f'the first trial of {model}: {", ".join(unknown)} not drawn by its search space (a fixed option goes in --model_kw)')
+        raise ConfigError(f'the first trial of {model}: {", ".join(unknown)} not drawn by its search space (a fixed option goes in the model options, model_kw)')
     return drawn
 
 # %% ../nbs/06a_tune.ipynb #d1d0aeb2
@@ -147,8 +147,9 @@ def tune(split: Split, model: str, out, trials=20, setting='table1', seeds=5, se
     `fixed`: model options every trial shares (a variant of the model, e.g. {'decoder': 'linear'}); the search space draws the rest.
     `first`: the options of the study's first trial, every one the space draws (a warm start, e.g. another study's winner's `params`); ignored once the study has trials."""
     space = search_space(model)
-    if trials < 1 or seeds < 1: raise ConfigError(f'--trials {trials} and --seeds {seeds} must be at least 1')
-    if seed < 0: raise ConfigError(f'--seed {seed}: must be an integer >= 0')
+    if trials < 1: raise ConfigError(f'trials {trials}: must be at least 1', 'trials')
+    if seeds < 1: raise ConfigError(f'seeds {seeds}: must be at least 1', 'seeds')
+    if seed < 0: raise ConfigError(f'seed {seed}: must be an integer >= 0', 'seed')
     plan = {**plan_for(split.name), **{k: v for k, v in dict(epochs=epochs, patience=patience).items() if v}}   # PLANS, or overrides
     base = check_config(TrainConfig(model=model, setting=setting, seed=0, device=device, model_kw=dict(fixed or {}), **plan))
     if first: first = _check_first(space, first, base.model_kw, model)

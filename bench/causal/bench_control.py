@@ -1,35 +1,31 @@
 """Control against re-ranking: how far do(concept = value) moves a user's top 10 toward the value, at what NDCG@100
 cost, beside the re-ranking baseline (cadvae_nb.control, notebook 09a):
 
-    python bench/causal/bench_control.py ml-100k --seeds 0 1 2 3 4 [--concept genre] [--tiny]
+    python bench/causal/bench_control.py ml-100k --seeds 0 1 2 3 4 [--concept genre] [--grid] [--tiny]
 
 For each seed it trains CaD-VAE with the shipped preset (`cadvae train`'s defaults: the tuned table1 preset of the
 dataset) into bench/out/control/DATASET/cadvae/seedN (a finished run is reloaded, not retrained), then measures
 `control_curve` on the test users for the concept's five commonest values. Results are appended a seed at a time to
-bench/causal/control_DATASET.json (a stopped script resumes); with --tiny (300 users, 2 epochs) to bench/out/ instead.
+bench/causal/control_DATASET.json (a stopped script resumes); with --tiny (400 users, 2 epochs) to bench/out/ instead.
+With --grid it measures both edits at once instead, the intervention at every strength with re-ranking at every boost
+on top (`control_grid`), into bench/causal/control_grid_DATASET.json.
 """
 import shlex, json, sys, time, argparse
-from dataclasses import replace
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))   # bench/, for the scripts' shared _common.py
 from _common import OUT, machine
+from causal.truth import preset_run, TINY
 from cadvae_nb.datasets import prepare
-from cadvae_nb.train import fit, load_run, stale_run
 from cadvae_nb.tune import preset_config
-from cadvae_nb.control import control_curve
+from cadvae_nb.control import control_curve, control_grid, grid_front
 
 HERE = Path(__file__).parent
 
 
 def seed_run(split, seed, tiny, log):
     "The trained run of `seed` (trained now unless a finished run with the same options is there), its model and preset line."
-    cfg, said = preset_config('cadvae', split, 'table1')
-    cfg = replace(cfg, seed=seed, device='cpu', **(dict(epochs=2, model_kw={**cfg.model_kw, 'd': 8}) if tiny else {}))
-    run = OUT / 'control' / split.name / 'cadvae' / f'seed{seed}'
-    if stale_run(run, cfg) or not (run / 'metrics.json').exists():
-        log(f'{split.name} seed {seed}: training ({said})')
-        fit(split, run, cfg, progress=False, log=lambda *a: None)
-    return load_run(run, split, 'cpu')[1], said, json.loads((run / 'metrics.json').read_text())
+    metrics, model = preset_run(split, OUT / 'control' / split.name / 'cadvae' / f'seed{seed}', seed, tiny, log)
+    return model, preset_config('cadvae', split, 'table1')[1], metrics
 
 
 if __name__ == '__main__':
@@ -37,11 +33,13 @@ if __name__ == '__main__':
     ap.add_argument('dataset')
     ap.add_argument('--seeds', type=int, nargs='+', default=[0, 1, 2, 3, 4])
     ap.add_argument('--concept', default='genre')
+    ap.add_argument('--grid', action='store_true', help='both edits at once (control_grid) into control_grid_DATASET.json')
     ap.add_argument('--tiny', action='store_true', help='a check that the script works, written to bench/out/')
     a = ap.parse_args()
-    syn = dict(n_users=300, n_items=150, n_interactions=9000) if a.tiny else {}
+    syn = TINY['syn'] if a.tiny else {}
     split = prepare(a.dataset, download=False, progress=False, **syn)
-    path = (OUT / f'control_{a.dataset}_tiny.json') if a.tiny else (HERE / f'control_{a.dataset}.json')
+    name = f"control{'_grid' if a.grid else ''}_{a.dataset}"
+    path = (OUT / f'{name}_tiny.json') if a.tiny else (HERE / f'{name}.json')
     path.parent.mkdir(exist_ok=True)
     rec = json.loads(path.read_text()) if path.exists() else {
         'machine': machine(), 'when': time.strftime('%Y-%m-%d'), 'command': shlex.join(['python'] + sys.argv),
@@ -50,10 +48,12 @@ if __name__ == '__main__':
     for seed in a.seeds:
         if seed in done: continue
         model, said, metrics = seed_run(split, seed, a.tiny, print)
-        curve = control_curve(model, split, a.concept)
+        curve = (control_grid if a.grid else control_curve)(model, split, a.concept)
         rec['runs'].append({'seed': seed, 'concept': a.concept, 'preset': said, 'test_ndcg@100': metrics['test']['ndcg@100'],
-                            'curve': curve.to_dict(orient='records')})
+                            'grid' if a.grid else 'curve': curve.to_dict(orient='records')})
         path.write_text(json.dumps(rec, indent=1))
-        best = curve.groupby('method').share.max()
-        print(f"{a.dataset} seed {seed}: top share do {best['do']:.3f}, re-rank {best['re-rank']:.3f}", flush=True)
+        if a.grid: print(f"{a.dataset} seed {seed}: front\n{grid_front(curve).round(4).to_string(index=False)}", flush=True)
+        else:
+            best = curve.groupby('method').share.max()
+            print(f"{a.dataset} seed {seed}: top share do {best['do']:.3f}, re-rank {best['re-rank']:.3f}", flush=True)
     print('wrote', path)
