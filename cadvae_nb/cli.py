@@ -306,7 +306,7 @@ def recommend_cmd(
     from cadvae_nb.train import RunError, resolve_device
     if not run: raise RunError('--run is required: the run folder written by cadvae train')
     resolve_device(device)
-    r = recommend_run(run, user=user, items=items, k=k, do=do or [], strength=strength, explain=explain, split=split,
+    r = recommend_run(run, user=user, items=items, k=k, do=do or [], strength=strength, explain=explain, split_dir=split,
                       device=device, boost=boost)
     who = f'user {user}' if user is not None else f'items {items}'
     if json:

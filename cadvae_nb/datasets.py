@@ -13,12 +13,12 @@ from .data import (DataError, DatasetNotFound, CONCEPTS, UNKNOWN, RATING_COLS, R
                             split_users, attach_concepts, save_split, make_synthetic, _check_replaceable)
 
 # %% auto #0
-__all__ = ['ARCHIVES', 'MANUAL_SOURCES', 'ML100K_GENRES', 'N_LEAD_ACTORS', 'DATASETS', 'HELDOUT_USERS', 'ML1M_TABLE', 'READERS',
-           'data_dir', 'Archive', 'fetch', 'require', 'read_strict', 'read_ml100k_ratings', 'read_ml20m_ratings',
-           'read_ml1m_ratings', 'read_netflix_ratings', 'read_ratings_table', 'decade', 'read_ml100k_table',
-           'read_ml100k_items', 'read_ml1m_table', 'read_ml1m_items', 'read_ml20m_table', 'read_ml20m_items',
-           'read_netflix_items', 'read_hetrec_people', 'read_ml100k_people', 'read_items_table', 'check_dataset_name',
-           'load_dataset', 'prepare', 'prepare_ratings']
+__all__ = ['ARCHIVES', 'MANUAL_SOURCES', 'ML100K_GENRES', 'TITLE_FILES', 'N_LEAD_ACTORS', 'DATASETS', 'HELDOUT_USERS',
+           'ML1M_TABLE', 'READERS', 'data_dir', 'Archive', 'fetch', 'require', 'read_strict', 'read_ml100k_ratings',
+           'read_ml20m_ratings', 'read_ml1m_ratings', 'read_netflix_ratings', 'read_ratings_table', 'decade',
+           'read_ml100k_table', 'read_ml100k_items', 'read_ml1m_table', 'read_ml1m_items', 'read_ml20m_table',
+           'read_ml20m_items', 'item_titles', 'read_netflix_items', 'read_hetrec_people', 'read_ml100k_people',
+           'read_items_table', 'check_dataset_name', 'load_dataset', 'prepare', 'prepare_ratings']
 
 # %% ../nbs/00a_datasets.ipynb #7119c4b4
 def data_dir(root=None) -> Path:
@@ -457,6 +457,26 @@ def read_ml20m_items(path) -> pd.DataFrame:
     "Genre and year concepts from ML-20M's `movies.csv`."
     t = read_ml20m_table(path)
     return _split_title_genres(t.item, t.title, t.genres)
+
+# %% ../nbs/00a_datasets.ipynb #c683d243
+# the item file of each dataset and its reader (above) as a table with `item` and `title`
+TITLE_FILES = {'ml-100k': ('ml-100k/u.item', lambda f: read_ml100k_table(f.parent)[0]), 'ml-1m': ('ml-1m/movies.dat', read_ml1m_table),
+               'ml-20m': ('ml-20m/movies.csv', read_ml20m_table)}
+
+def item_titles(split, root=None) -> pd.Series | None:
+    "Titles of the split's items (index: dataset item id, in the split's order); None for a dataset without titles or a missing file."
+    stats = getattr(split, 'stats', None) or {}
+    name = stats.get('dataset', split.name)
+    if name not in TITLE_FILES: return None
+    rel, read = TITLE_FILES[name]
+    src = stats.get('sources') or {}
+    recorded = Path(src['ratings']).parent/Path(rel).name if name == 'ml-100k' and 'ratings' in src else src.get('items')
+    path = next((Path(p) for p in (recorded, data_dir(root)/rel) if p and Path(p).exists()), None)
+    if path is None:
+        warnings.warn(f'no titles for {name}: {data_dir(root)/rel} not found (set CADVAE_DATA to the data folder)')
+        return None
+    t = read(path).drop_duplicates('item').set_index('item').title
+    return t.reindex(np.asarray(split.item_ids)).fillna('').astype(str).rename('title')
 
 # %% ../nbs/00a_datasets.ipynb #2e0d9937
 def read_netflix_items(path) -> pd.DataFrame:

@@ -8,7 +8,7 @@ import json, math, difflib, warnings
 from pathlib import Path
 import numpy as np, pandas as pd, scipy.sparse as sp, torch
 from .data import DataError, Split, UNKNOWN, concept_matrix, load_split, make_synthetic, binarize
-from .datasets import prepare, read_ml100k_table, read_ml1m_table, read_ml20m_table
+from .datasets import prepare, item_titles
 from .blocks import Batch, spec_of
 from .metrics import METRICS, ranking_metrics, exclude_fold_in, sparse_rows_to_tensor
 from .causal import intervene
@@ -18,7 +18,7 @@ from .train import RunError, load_run
 __all__ = ['TARGET_MIN_USERS', 'EXPLAIN_TOP', 'UnknownName', 'run_split', 'load_recommender', 'user_row', 'items_row',
            'concept_values', 'dominant_values', 'value_points', 'value_index', 'concept_point', 'parse_do',
            'value_table', 'exogenous', 'log_probs', 'strength_target', 'intervened', 'mean_point', 'coalition_scores',
-           'shapley_contributions', 'deletion_drops', 'value_items', 'recommend', 'item_titles', 'recommend_run',
+           'shapley_contributions', 'deletion_drops', 'value_items', 'recommend', 'recommend_run',
            'counterfactual_targets', 'part_users', 'counterfactual_clicks', 'score_interventions',
            'generating_concepts', 'explanation_checks']
 
@@ -32,22 +32,22 @@ def _closest(v, known, n=3) -> str:
     return f' (closest: {", ".join(close)})' if close else ''
 
 # %% ../nbs/09_interventions.ipynb #2496ea37
-def run_split(run, split=None) -> Split:
-    "The split run folder `run` was trained on, rebuilt from its config.json's `source` (or the prepared folder `split`)."
+def run_split(run, split_dir=None) -> Split:
+    "The split run folder `run` was trained on, rebuilt from its config.json's `source` (or loaded from the prepared folder `split_dir`)."
     run = Path(run); cfgf = run/'config.json'
     if not cfgf.exists(): raise RunError(f'{run}: not a run folder (no config.json); give the folder cadvae train wrote (--out)')
     try: src = json.loads(cfgf.read_text()).get('source') or {}
     except (json.JSONDecodeError, UnicodeDecodeError) as e: raise RunError(f'{cfgf} is not valid JSON ({e})') from None
-    if split or 'split' in src: return load_split(split or src['split'])
+    if split_dir or 'split' in src: return load_split(split_dir or src['split'])
     if 'dataset' in src:
         kw = (src.get('synthetic') or {}) if src['dataset'] == 'synthetic' else {}
         return prepare(src['dataset'], root=src.get('data'), download=False, progress=False, **kw)
     raise RunError(f'{run}: config.json does not say which split it was trained on; pass the split folder')
 
 # %% ../nbs/09_interventions.ipynb #c9ff5eed
-def load_recommender(run, split=None, device='cpu'):
+def load_recommender(run, split_dir=None, device='cpu'):
     "A run's best model (in evaluation mode) and its split."
-    s = run_split(run, split)
+    s = run_split(run, split_dir)
     _, model, _ = load_run(run, s, device)
     return model, s
 
@@ -274,7 +274,7 @@ def _explanation(model, split: Split, z, top, ref=None) -> pd.DataFrame:
 # %% ../nbs/09_interventions.ipynb #6ce3bbd2
 @torch.no_grad()
 def recommend(model, split: Split, x: sp.csr_matrix, k: int = 10, do: dict | None = None, strength: float = 1.,
-              explain: bool = False, titles: dict | None = None, points: dict | None = None,
+              explain: bool = False, titles: pd.Series | None = None, points: dict | None = None,
               ref: torch.Tensor | None = None, boost: float = 0.) -> pd.DataFrame:
     "The top-k items for the clicks in row `x` (never one of them), under do(concept = value) at `strength` for each item of `do`, plus `boost` on the values' items, explained if `explain`."
     do = do or {}
@@ -288,24 +288,13 @@ def recommend(model, split: Split, x: sp.csr_matrix, k: int = 10, do: dict | Non
     out['score'] = s[0, top].cpu().numpy()
     return out.join(_explanation(model, split, z, top, ref)) if explain else out
 
-# %% ../nbs/09_interventions.ipynb #3a51d714
-def item_titles(split: Split) -> dict | None:
-    "Dataset item id -> title for the MovieLens datasets (from the source files the split's stats record); None for others."
-    name, src = split.stats.get('dataset', split.name), split.stats.get('sources') or {}
-    read = {'ml-100k': lambda: read_ml100k_table(Path(src['ratings']).parent)[0],
-            'ml-1m': lambda: read_ml1m_table(src['items']), 'ml-20m': lambda: read_ml20m_table(src['items'])}.get(name)
-    if read is None: return None
-    try: t = read()
-    except (OSError, KeyError, DataError) as e:
-        warnings.warn(f'no titles for {name} ({e}); showing item ids'); return None
-    return dict(zip(t.item.tolist(), t.title.tolist()))
-
 # %% ../nbs/09_interventions.ipynb #2de2132a
-def recommend_run(run, user=None, items=None, k=10, do=None, strength=1., explain=False, split=None, device='cpu', boost=0.) -> pd.DataFrame:
+def recommend_run(run, user=None, items=None, k=10, do=None, strength=1., explain=False, split_dir=None, device='cpu',
+                  boost=0.) -> pd.DataFrame:
     "Top-k recommendations of run folder `run` for held-out `user` (dataset id) or dataset item ids `items`; `do`: {concept: value} or ['concept=value']."
     if (user is None) == (items is None): raise DataError('give one of --user (a held-out user of the run\'s split) or --items (item ids)')
     do = parse_do(do) if isinstance(do, (list, tuple)) else dict(do or {})
-    model, s = load_recommender(run, split, device)
+    model, s = load_recommender(run, split_dir, device)
     _check_request(model, k, do, strength, explain, boost)
     x = user_row(s, user) if user is not None else items_row(s, items)
     for a, v in do.items():                                          # unknown names fail before the pass over the training users

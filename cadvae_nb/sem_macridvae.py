@@ -4,35 +4,18 @@
 
 # %% ../nbs/05d_sem_macridvae.ipynb #53013e0c
 from __future__ import annotations
-import warnings
 import numpy as np, pandas as pd, scipy.sparse as sp, torch
 from sklearn.cluster import KMeans
 from sklearn.decomposition import PCA
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 from .data import DataError, UNKNOWN, CONCEPTS, concept_matrix
-from .datasets import data_dir, read_ml100k_table, read_ml1m_table, read_ml20m_table
+from .datasets import item_titles
 from .macridvae import MacridVAE, MACRIDVAE_OPTIONS
 from .blocks import register_model, BOOL
 
 # %% auto #0
-__all__ = ['TITLE_FILES', 'SETTINGS', 'item_titles', 'item_features', 'semantic_init', 'SEMMacridVAE']
-
-# %% ../nbs/05d_sem_macridvae.ipynb #030d8a45
-# the item file of each dataset and notebook 00's reader of it as a table with `item` and `title`
-TITLE_FILES = {'ml-100k': ('ml-100k/u.item', lambda f: read_ml100k_table(f.parent)[0]), 'ml-1m': ('ml-1m/movies.dat', read_ml1m_table),
-               'ml-20m': ('ml-20m/movies.csv', read_ml20m_table)}
-
-def item_titles(split, root=None) -> pd.Series | None:
-    "Titles of the split's items (index: item column), read from the dataset's item file; None when there is none."
-    if split.name not in TITLE_FILES: return None
-    rel, read = TITLE_FILES[split.name]
-    path = data_dir(root)/rel
-    if not path.exists():
-        warnings.warn(f'{path} not found: no title words in the semantic features of {split.name} (set CADVAE_DATA to the data folder)')
-        return None
-    t = read(path).drop_duplicates('item').set_index('item').title.reindex(np.asarray(split.item_ids))
-    return pd.Series(t.fillna('').astype(str).to_numpy(), name='title')
+__all__ = ['SETTINGS', 'item_features', 'semantic_init', 'SEMMacridVAE']
 
 # %% ../nbs/05d_sem_macridvae.ipynb #a3c57ecf
 def item_features(split, titles: pd.Series | None = None, keep=None) -> tuple[sp.csr_matrix, dict]:
