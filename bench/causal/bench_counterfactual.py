@@ -45,7 +45,8 @@ STRENGTHS, BOOSTS = STRENGTHS + (6., 8., 12., 16.), BOOSTS + (8., 16., 32.)
 def targets_and_clicks(split, concept):
     "Per part: the users' target value (columns of the concept matrix) and their counterfactual clicks; the same for every model and seed."
     M, names = concept_values(split, concept)
-    n = np.bincount(dominant_values(split.train, M)[dominant_values(split.train, M) >= 0], minlength=len(names))
+    dom = dominant_values(split.train, M)
+    n = np.bincount(dom[dom >= 0], minlength=len(names))               # training users each value dominates for
     out = {}
     for part in PARTS:
         x = split.parts[f'{part}_tr']
