@@ -54,6 +54,7 @@ def _prepare_own(ratings, items, name, heldout, seed, min_rating, out, log):
     save_split(s, out)
     return s, out
 
+# %% ../nbs/10_cli.ipynb #0979eef2
 _ITEMS_FORMAT = ('a table with a header naming an item column (item, itemId, movieId ...) and any of director, genre, actor, year, '
                  'separated by commas, tabs or semicolons, several values in a field separated by | (or ML-100k\'s u.item), e.g.\n'
                  '  item,genre,year\n  1,Animation|Comedy,1995')
@@ -66,6 +67,7 @@ def _next_step(s, out, items) -> str:
             f'  cadvae train --model multdae --split {shlex.quote(str(out))}\n'
             f'to train CaD-VAE, prepare again with --items FILE, {_ITEMS_FORMAT}')
 
+# %% ../nbs/10_cli.ipynb #c6913b96
 def _prepare_dataset(dataset, items, users, interactions, out, data, offline, heldout, seed, quiet, log):
     "A built-in dataset (synthetic by default), split and written: (split, folder)."
     dname = check_dataset_name(dataset or 'synthetic')
@@ -282,12 +284,25 @@ def tune_cmd(
 # %% ../nbs/10_cli.ipynb #a5cbbe2d
 def _print_json(obj): print(json.dumps(obj, indent=1, default=str))   # (recommend's --json flag hides the module inside it)
 
-# %% ../nbs/10_cli.ipynb #02034be5
-_DO = Param('CONCEPT=VALUE: recommend under do(z_CONCEPT = the block of the training users whose dominant CONCEPT is VALUE); repeatable',
-            str, action='append')   # a repeatable argument: anno_parser needs a Param
+# %% ../nbs/10_cli.ipynb #b47564da
+_DO = Param('CONCEPT=VALUE: recommend under do(z_CONCEPT = the block of the training users whose dominant CONCEPT '
+            'is VALUE); repeatable', str, action='append')   # a repeatable argument: anno_parser needs a Param
 EXPLAIN_LEGEND = ('reference: the item\'s score for the average training user; contrib_*: each concept block\'s Shapley '
                   'share of score - reference (nats of log-probability); a row\'s contributions add up to score - reference')
 
+def _print_recommendations(r, run, who, do, strength, boost, explain, as_json):
+    "The recommendations `r` as a table with a title line (and the explanation's legend), or as JSON."
+    if as_json:
+        return _print_json({'run': str(run), 'input': who, 'do': do, 'strength': strength, 'boost': boost,
+                            'recommendations': r.to_dict(orient='records'),
+                            **({'explain': EXPLAIN_LEGEND} if explain else {})})
+    how = (''.join(f', do({x})' for x in do) + (f' at strength {strength:g}' if do and strength != 1 else '')
+           + (f', boost {boost:g}' if boost else ''))
+    print(f'top {len(r)} for {who}{how} ({run})')
+    print(r.to_string(index=False, float_format=lambda v: f'{v:.3f}'))
+    if explain: print(EXPLAIN_LEGEND)
+
+# %% ../nbs/10_cli.ipynb #02034be5
 def recommend_cmd(
     run:str=None,             # a run folder written by cadvae train (required)
     user:str=None,            # a held-out (validation or test) user of the run's split, by the dataset's own user id
@@ -309,15 +324,7 @@ def recommend_cmd(
     r = recommend_run(run, user=user, items=items, k=k, do=do or [], strength=strength, explain=explain, split_dir=split,
                       device=device, boost=boost)
     who = f'user {user}' if user is not None else f'items {items}'
-    if json:
-        _print_json({'run': str(run), 'input': who, 'do': do or [], 'strength': strength, 'boost': boost,
-                     'recommendations': r.to_dict(orient='records'), **({'explain': EXPLAIN_LEGEND} if explain else {})})
-        return r
-    how = (''.join(f', do({x})' for x in do or []) + (f' at strength {strength:g}' if do and strength != 1 else '')
-           + (f', boost {boost:g}' if boost else ''))
-    print(f'top {len(r)} for {who}{how} ({run})')
-    print(r.to_string(index=False, float_format=lambda v: f'{v:.3f}'))
-    if explain: print(EXPLAIN_LEGEND)
+    _print_recommendations(r, run, who, do or [], strength, boost, explain, json)
     return r
 
 # %% ../nbs/10_cli.ipynb #4ebcac45
@@ -344,10 +351,17 @@ def concepts_cmd(
         print(shown.to_string(index=False), end='\n\n')
     return tables
 
-# %% ../nbs/10_cli.ipynb #dca13278
+# %% ../nbs/10_cli.ipynb #9b151630
 _DATASETS = Param('datasets: ml-100k ml-1m ml-20m netflix synthetic', str, nargs='+')   # list arguments: anno_parser needs a Param
 _MODELS = Param('models: all, or names (cadvae multdae multvae macridvae dgcf sem-macridvae ease)', str, nargs='+')
 
+def _reproduce_line(args: dict) -> str:
+    "The `cadvae reproduce` command line of the arguments `args` that are set (recorded in the report)."
+    arg = lambda k, v: f'--{k}' if v is True else f'--{k} ' + (shlex.join(map(str, v)) if isinstance(v, (list, tuple))
+                                                               else shlex.quote(str(v)))
+    return 'cadvae reproduce ' + ' '.join(arg(k, v) for k, v in args.items() if v not in (None, False))
+
+# %% ../nbs/10_cli.ipynb #dca13278
 def reproduce_cmd(
     datasets:_DATASETS=('ml-100k', 'ml-1m'),
     models:_MODELS=('all',),
@@ -362,10 +376,9 @@ def reproduce_cmd(
     quiet:bool=False,         # no progress bar; one line per finished run
 ):
     "Reproduce Table 1: train every dataset x model x seed (resumable) and write OUT/report.md and OUT/report.html."
+    command = _reproduce_line(dict(locals()))
     from cadvae_nb.reproduce import reproduce, plan_jobs
     from tqdm.auto import tqdm
-    command = 'cadvae reproduce ' + ' '.join(f'--{k}' if v is True else f'--{k} ' + (shlex.join(map(str, v)) if isinstance(v, (list, tuple)) else shlex.quote(str(v)))
-                                            for k, v in locals().items() if k not in ('reproduce', 'plan_jobs', 'tqdm') and v not in (None, False))
     jobs = plan_jobs(datasets, models, seeds)                      # bad names are refused before any data is read
     if trials < 1: raise DataError(f'--trials {trials}: must be an integer >= 1')
     print(f'cadvae reproduce: {len(jobs)} runs ({", ".join(dict.fromkeys(j[0] for j in jobs))}) into {out}/')
@@ -388,7 +401,7 @@ def _usage():
 
 # %% ../nbs/10_cli.ipynb #eec7a60d
 def _as_flags(e: Exception) -> str:
-    "An error of the library as the command line says it: an argument's name (`e.arg`, a ConfigError's) written as its flag."
+    "An error of the library as the command line says it: an argument's name (`e.arg`) written as its flag."
     arg, msg = getattr(e, 'arg', None), str(e)
     return f'--{msg}' if arg and msg.startswith(arg) else msg
 

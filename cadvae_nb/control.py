@@ -6,13 +6,16 @@
 from __future__ import annotations
 import numpy as np, pandas as pd, torch
 from .data import Split
+from .blocks import Batch
 from .metrics import ranking_metrics, exclude_fold_in, sparse_rows_to_tensor
+from .macridvae import MacridVAE
+from .train import ConfigError
 from .interventions import (exogenous, log_probs, intervened, concept_values, dominant_values, value_points,
-                                     _concept_index, _check_causal)
+                                     _concept_index, _check_causal, _device)
 
 # %% auto #0
 __all__ = ['STRENGTHS', 'BOOSTS', 'do_scores', 'rerank_scores', 'edit_effect', 'control_pairs', 'control_curve', 'gain_at_cost',
-           'control_grid', 'grid_front']
+           'control_grid', 'grid_front', 'facet_points', 'facet_of', 'facet_scores', 'prototype_curve']
 
 # %% ../nbs/09a_control.ipynb #f2b27d2b
 @torch.no_grad()
@@ -111,3 +114,55 @@ def grid_front(grid: pd.DataFrame) -> pd.DataFrame:
     "The pairs of `grid` (from `control_grid`) that no other pair beats on both share gain (higher) and NDCG@100 cost (lower), by cost."
     g = grid.sort_values(['ndcg_cost', 'share_gain'], ascending=[True, False])
     return g[g.share_gain > g.share_gain.cummax().shift(fill_value=-np.inf)].reset_index(drop=True)
+
+# %% ../nbs/09a_control.ipynb #aeaddad2
+@torch.no_grad()
+def facet_points(model, split: Split, concept, batch_size=1000) -> tuple[torch.Tensor, np.ndarray]:
+    "MacridVAE: the mean facets (values, K, d) of the training users each value of `concept` dominates for, and their count."
+    model.eval()
+    M, names = concept_values(split, concept)
+    sums, n = torch.zeros(len(names), model.K, model.d, dtype=torch.float64), np.zeros(len(names), np.int64)
+    for lo in range(0, split.train.shape[0], batch_size):
+        X = split.train[lo:lo + batch_size]
+        z = model.representation(Batch.from_csr(X, _device(model))).double().cpu()
+        dom = dominant_values(X, M); has = dom >= 0
+        sums.index_add_(0, torch.from_numpy(dom[has]), z[torch.from_numpy(has)])
+        n += np.bincount(dom[has], minlength=len(names))
+    return (sums / torch.from_numpy(np.maximum(n, 1))[:, None, None]).float(), n
+
+# %% ../nbs/09a_control.ipynb #2e91c2d0
+@torch.no_grad()
+def facet_of(model, has_value: torch.Tensor) -> int:
+    "MacridVAE: the facet whose item weight lies most on the items with the value (`has_value`, items, 0/1)."
+    model.eval(); c = model.concepts().cpu()
+    return int(((has_value.to(c)[:, None] * c).sum(0) / c.sum(0)).argmax())
+
+@torch.no_grad()
+def facet_scores(model, z: torch.Tensor, k: int, point: torch.Tensor, strength: float) -> torch.Tensor:
+    "MacridVAE's scores (users, items) with facet `k` of the users' `z` (users, K, d) moved `strength` of the way to `point`."
+    z = z.clone()
+    z[:, k] += strength * (point - z[:, k])
+    return torch.log_softmax(model.decode(z.to(_device(model))).float().cpu(), 1)
+
+# %% ../nbs/09a_control.ipynb #a0b07cb6
+@torch.no_grad()
+def prototype_curve(model, split: Split, concept='genre', n_values=5, k=10, strengths=STRENGTHS, boosts=BOOSTS,
+                    part='test') -> pd.DataFrame:
+    "`control_curve` for MacridVAE: the prototype edit (`facet_scores`) at each strength and re-ranking at each boost."
+    if not isinstance(model, MacridVAE): raise ConfigError(f'prototype_curve needs a MacridVAE; this is a {type(model).__name__}', 'model')
+    points, n = facet_points(model, split, concept)
+    M, _ = concept_values(split, concept)
+    values, users = control_pairs(split, concept, {concept: (points, n)}, n_values, part)
+    rows = []
+    for a in values:
+        x, h = split.parts[f'{part}_tr'][users[int(a)]], split.parts[f'{part}_te'][users[int(a)]]
+        X, H, has = sparse_rows_to_tensor(x), sparse_rows_to_tensor(h), torch.from_numpy(M[:, a].toarray().ravel())
+        z, f = model.representation(Batch.from_csr(x, _device(model))).cpu(), facet_of(model, has)
+        base = facet_scores(model, z, f, points[a, f], 0.)
+        for method, amounts, edit in (('prototype', strengths, lambda t: facet_scores(model, z, f, points[a, f], t)),
+                                      ('re-rank', boosts, lambda t: rerank_scores(base, has, t))):
+            for t in amounts:
+                e = edit_effect(edit(t), X, H, has, k)
+                rows.append({'method': method, 'amount': t, 'pairs': len(X),
+                             'share': float(e['share'].sum()), 'ndcg@100': float(e['ndcg@100'].sum())})
+    return _curve_means(pd.DataFrame(rows))

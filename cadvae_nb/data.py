@@ -17,7 +17,8 @@ __all__ = ['CONCEPTS', 'PRIOR_EDGES', 'UNKNOWN', 'RATING_COLS', 'PART_FILES', 'D
 
 # %% ../nbs/00_data.ipynb #b22b9653
 class DataError(ValueError):
-    "Bad input data or arguments; the message names the file, line or argument at fault."
+    "Bad input data or arguments; the message names the file, line or argument at fault (`arg`, which a command line writes as its flag)."
+    def __init__(self, msg: str, arg: str | None = None): super().__init__(msg); self.arg = arg
 
 class DatasetNotFound(DataError, FileNotFoundError):
     "A dataset file is missing (and could not be downloaded); the message says where to get it and where to put it."

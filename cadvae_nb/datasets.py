@@ -653,7 +653,7 @@ class _Stages:
 # %% ../nbs/00a_datasets.ipynb #ff76f522
 def _check_seed(seed):
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise DataError(f'--seed {seed!r}: must be an integer >= 0')
+        raise DataError(f'seed {seed!r}: must be an integer >= 0', 'seed')
 
 # %% ../nbs/00a_datasets.ipynb #bbdbbf96
 def _prepare_raw(raw, name, out, heldout, seed, min_rating, stage) -> Split:
@@ -691,7 +691,7 @@ def _split_name(ratings, name=None) -> str:
     if name is None:
         name = re.sub(r'[^A-Za-z0-9._-]+', '-', Path(ratings).name.split('.')[0]).strip('-._') or 'ratings'
     if not re.fullmatch(r'[A-Za-z0-9][A-Za-z0-9._-]*', str(name)):
-        raise DataError(f'--name {name!r}: use letters, digits, ".", "_" and "-" (it names the split and its folder)')
+        raise DataError(f'name {name!r}: use letters, digits, ".", "_" and "-" (it names the split and its folder)', 'name')
     return name
 
 # %% ../nbs/00a_datasets.ipynb #c49f3a72

@@ -12,7 +12,7 @@ from .datasets import prepare, item_titles
 from .blocks import Batch, spec_of
 from .metrics import METRICS, ranking_metrics, exclude_fold_in, sparse_rows_to_tensor
 from .causal import intervene
-from .train import RunError, load_run
+from .train import RunError, ConfigError, load_run
 
 # %% auto #0
 __all__ = ['TARGET_MIN_USERS', 'EXPLAIN_TOP', 'UnknownName', 'run_split', 'load_recommender', 'user_row', 'items_row',
@@ -57,10 +57,10 @@ def user_row(split: Split, user) -> sp.csr_matrix:
     ids = np.asarray(split.user_ids).astype(str)
     n_tr, n_vd = split.train.shape[0], split.validation_tr.shape[0]
     where = np.flatnonzero(ids == str(user).strip())
-    if not len(where): raise UnknownName(f'--user {user}: no such user in {split.name!r}{_closest(user, ids[n_tr:])}')
+    if not len(where): raise UnknownName(f'user {user}: no such user in {split.name!r}{_closest(user, ids[n_tr:])}', 'user')
     p = int(where[0])
-    if p < n_tr: raise UnknownName(f'--user {user} is a training user of {split.name!r}; --user takes a held-out (validation or '
-                                   f'test) user, e.g. {ids[n_tr]}, or give the clicks with --items')
+    if p < n_tr: raise UnknownName(f'user {user} is a training user of {split.name!r}; recommendations are for a held-out '
+                                   f'(validation or test) user, e.g. {ids[n_tr]}, or for a list of items', 'user')
     tr, te, r = ((split.validation_tr, split.validation_te, p - n_tr) if p < n_tr + n_vd else
                  (split.test_tr, split.test_te, p - n_tr - n_vd))
     return sp.csr_matrix((tr[r] + te[r]).sign())
@@ -74,9 +74,9 @@ def items_row(split: Split, items) -> sp.csr_matrix:
     cols = []
     for t in (str(t).strip() for t in items):
         if not t: continue
-        if t not in col: raise UnknownName(f'--items: item {t} is not in the item set of {split.name!r}{_closest(t, ids)}')
+        if t not in col: raise UnknownName(f'items: item {t} is not in the item set of {split.name!r}{_closest(t, ids)}', 'items')
         cols.append(col[t])
-    if not cols: raise DataError('--items: give at least one item id, e.g. --items 1,2,3')
+    if not cols: raise DataError('items: give at least one item id, e.g. 1,2,3', 'items')
     cols = np.unique(cols)
     return sp.csr_matrix((np.ones(len(cols), np.float32), (np.zeros(len(cols), int), cols)), shape=(1, split.n_items))
 
@@ -100,13 +100,13 @@ def _device(model): return next(model.parameters()).device
 # %% ../nbs/09_interventions.ipynb #a64f8c78
 def _check_causal(model, what):
     if not spec_of(model).causal:
-        raise RunError(f'{what} needs a model with concept blocks (cadvae); this run is a {type(model).__name__}')
+        raise ConfigError(f'{what} needs a model with concept blocks (cadvae); this run is a {type(model).__name__}', what)
 
 # %% ../nbs/09_interventions.ipynb #0f253aa9
 def _concept_index(model, concept) -> int:
     if concept not in model.concepts:
-        raise UnknownName(f'--do {concept}=...: the run has no concept {concept!r}; its concepts: {", ".join(model.concepts)}'
-                          + _closest(concept, model.concepts, 1))
+        raise UnknownName(f'do {concept}=...: the run has no concept {concept!r}; its concepts: {", ".join(model.concepts)}'
+                          + _closest(concept, model.concepts, 1), 'do')
     return model.concepts.index(concept)
 
 # %% ../nbs/09_interventions.ipynb #f1002acb
@@ -141,10 +141,10 @@ def concept_point(points: dict, concept, value) -> torch.Tensor:
     "The point v of `concept`'s block for `value`, from `value_points`; an `UnknownName` error for an unknown value or one no training user has."
     v, n, values = points[concept]
     if (at := value_index(values, value)) < 0:
-        raise UnknownName(f'--do {concept}={value}: {concept} has no value {value!r}{_closest(value, values)}')
+        raise UnknownName(f'do {concept}={value}: {concept} has no value {value!r}{_closest(value, values)}', 'do')
     if n[at] == 0:
-        raise UnknownName(f'--do {concept}={value}: no training user has {values[at]!r} as their dominant {concept}, so the model has no point '
-                          f'for it; values with users{_closest(value, values[n > 0])}')
+        raise UnknownName(f'do {concept}={value}: no training user has {values[at]!r} as their dominant {concept}, so the model has no point '
+                          f'for it; values with users{_closest(value, values[n > 0])}', 'do')
     return v[at]
 
 # %% ../nbs/09_interventions.ipynb #ed74f56c
@@ -153,8 +153,8 @@ def parse_do(specs) -> dict:
     out = {}
     for s in specs or []:
         concept, eq, value = str(s).partition('=')
-        if not eq or not concept.strip() or not value.strip(): raise DataError(f'--do {s!r}: expected CONCEPT=VALUE, e.g. genre=Comedy')
-        if concept.strip() in out: raise DataError(f'--do {concept.strip()} is given twice')
+        if not eq or not concept.strip() or not value.strip(): raise DataError(f'do {s!r}: expected CONCEPT=VALUE, e.g. genre=Comedy', 'do')
+        if concept.strip() in out: raise DataError(f'do {concept.strip()} is given twice', 'do')
         out[concept.strip()] = value.strip()
     return out
 
@@ -238,12 +238,13 @@ def _ranked(s, x, k):
     return s[0].topk(min(k, int(torch.isfinite(s[0]).sum()))).indices
 
 def _check_request(model, k, do, strength, explain, boost=0.):
-    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 1: raise DataError(f'--k {k!r}: must be an integer >= 1')
+    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 1: raise DataError(f'k {k!r}: must be an integer >= 1', 'k')
     for name, v in (('strength', strength), ('boost', boost)):
-        if not math.isfinite(v): raise DataError(f'--{name} {v!r}: must be a finite number')
+        if not math.isfinite(v): raise DataError(f'{name} {v!r}: must be a finite number', name)
     if (strength != 1 or boost) and not do:
-        raise DataError(f'--{"strength" if strength != 1 else "boost"} needs an intervention (--do CONCEPT=VALUE)')
-    if do or explain: _check_causal(model, '--do' if do else '--explain')
+        name = 'strength' if strength != 1 else 'boost'
+        raise DataError(f'{name} needs an intervention to act on (do CONCEPT=VALUE)', name)
+    if do or explain: _check_causal(model, 'do' if do else 'explain')
     if spec_of(model).graph_users:
         raise RunError(f'{type(model).__name__} scores only the users of its training graph; recommend needs a model that encodes any clicks')
 
@@ -282,7 +283,7 @@ def recommend(model, split: Split, x: sp.csr_matrix, k: int = 10, do: dict | Non
     s, z = _scores(model, split, x, do, strength, points)
     if boost: s = s + boost * value_items(split, do).to(s.device)       # the re-ranking of notebook 09a, on top
     top = _ranked(s, x, k)
-    if len(top) < k: warnings.warn(f'--k {k}: only {len(top)} items are not among the given clicks; showing all {len(top)}')
+    if len(top) < k: warnings.warn(f'k = {k}: only {len(top)} items are not among the given clicks; showing all {len(top)}')
     out = pd.DataFrame({'rank': np.arange(1, len(top) + 1), 'item': np.asarray(split.item_ids)[top.cpu().numpy()]})
     if titles is not None: out['title'] = out.item.map(titles).fillna('')
     out['score'] = s[0, top].cpu().numpy()
@@ -299,7 +300,7 @@ def recommend_run(run, user=None, items=None, k=10, do=None, strength=1., explai
     x = user_row(s, user) if user is not None else items_row(s, items)
     for a, v in do.items():                                          # unknown names fail before the pass over the training users
         values = concept_values(s, a)[1] if a in model.concepts else [_concept_index(model, a)]
-        if value_index(values, v) < 0: raise UnknownName(f'--do {a}={v}: {a} has no value {v!r}{_closest(v, values)}')
+        if value_index(values, v) < 0: raise UnknownName(f'do {a}={v}: {a} has no value {v!r}{_closest(v, values)}', 'do')
     return recommend(model, s, x, k, do, strength, explain, item_titles(s), boost=boost)
 
 # %% ../nbs/09_interventions.ipynb #f75cb81c

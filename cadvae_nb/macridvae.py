@@ -47,21 +47,30 @@ def beta(self: MacridVAE, step) -> float:
     "The KL weight at a training step: rises linearly to `beta` over `anneal_steps` updates."
     return self.beta_final * min(1.0, step / self.anneal_steps) if self.anneal_steps else self.beta_final
 
+# %% ../nbs/05b_macridvae.ipynb #c68f5843
+@patch
+def decode(self: MacridVAE, z: torch.Tensor, cates=None) -> torch.Tensor:
+    "Mixture logits (batch, items) of the per-concept directions z (batch, K, d); `cates`: the item-to-concept weights."
+    cates = self.concepts() if cates is None else cates
+    items = F.normalize(self.items, dim=1)
+    # concept k scores an item by cosine / tau, plus the log of the item's weight on k; the mixture is their logsumexp
+    logits = [F.normalize(z[:, k], dim=1) @ items.T / self.tau + torch.log(cates[:, k].clamp(min=1e-30)) for k in range(self.K)]
+    return torch.logsumexp(torch.stack(logits), 0)
+
 # %% ../nbs/05b_macridvae.ipynb #493781da
 @patch
 def forward(self: MacridVAE, b: Batch):
     "Mixture logits (batch, items), each user's KL (batch), and the per-concept z (batch, K, d)."
     cates = self.concepts()                                              # (items, K)
-    items = F.normalize(self.items, dim=1)
-    logits, kls, zs = [], [], []
+    kls, zs = [], []
     for k in range(self.K):
         h = weighted_sparse_input(self.inp, b, cates[b.cols, k], self.dropout, self.training) + self.bias
         mu, lnvar = F.normalize(h[:, :self.d], dim=1), -h[:, self.d:]
         z = mu + torch.randn_like(mu) * self.std0 * torch.exp(0.5 * lnvar) if self.training else mu
         kls.append((0.5 * (-lnvar + lnvar.exp() - 1)).sum(1))
         zs.append(z)
-        logits.append(F.normalize(z, dim=1) @ items.T / self.tau + torch.log(cates[:, k].clamp(min=1e-30)))
-    return torch.logsumexp(torch.stack(logits), 0), torch.stack(kls, 1).sum(1), torch.stack(zs, 1)
+    z = torch.stack(zs, 1)
+    return self.decode(z, cates), torch.stack(kls, 1).sum(1), z
 
 # %% ../nbs/05b_macridvae.ipynb #de69b0ed
 @patch

@@ -427,37 +427,46 @@ def _stop_line(stopped, state, cfg, run) -> str:
     return (f'stopped after epoch {state["epoch"]}: {why}; best epoch {state["best_epoch"]} '
             f'(validation NDCG@100 {state["best"]:.4f}), saved to {run/"model.pt"}')
 
+# %% ../nbs/06_train.ipynb #a09b844d
+def _epoch(net, model, opt, train, split, cfg, state, run, device, progress, rank, world, ident, saves) -> str:
+    "Train one epoch, evaluate it on the validation users, save the checkpoints: the epoch's log line."
+    save, save_ck = saves
+    epoch, t0 = state['epoch'] + 1, time.perf_counter()
+    loss, state['step'] = train_epoch(net, opt, train, cfg, epoch, state['step'], device, progress, rank, world)
+    if (bad := _nonfinite(model)):                            # never save a diverged model
+        raise RunError(f'epoch {epoch}: {bad}; stopping. Checkpoints of earlier epochs are intact; '
+                       'try a lower learning rate (lr) in a new run folder.')
+    if device.type == 'cuda': torch.cuda.synchronize()
+    secs = time.perf_counter() - t0
+    val = evaluate_model(model, split.validation_tr, split.validation_te, device, cfg.eval_batch_size)
+    state['history'].append({'epoch': epoch, 'train_loss': float(loss), 'seconds': secs,
+                             **{f'val_{k}': float(val[k]) for k in METRICS}})
+    state['epoch'], state['seconds'] = epoch, state['seconds'] + secs
+    better = val['ndcg@100'] > state['best']
+    if better:
+        state['best'], state['best_epoch'] = float(val['ndcg@100']), epoch
+        save_ck({'id': ident, 'model': model.state_dict(), 'epoch': epoch}, run/'model.pt')
+    save_ck({'id': ident, 'model': model.state_dict(), 'optimizer': opt.state_dict(), 'state': state}, run/'last.pt')
+    save(pd.DataFrame(state['history']).to_csv(index=False), run/'history.csv')
+    return (f"epoch {epoch:>4} | loss {loss:9.3f} | val NDCG@100 {val['ndcg@100']:.4f} "
+            f"Recall@20 {val['recall@20']:.4f} | {secs:6.2f}s{' *' if better else ''}")
+
 # %% ../nbs/06_train.ipynb #b4e6217d
 def _fit_locked(split, run, cfg, model, device, rank, world, ident, progress, stop_after, log, source):
-    save, save_ck = (_atomic_save, save_checkpoint) if rank == 0 else (lambda *a: None,) * 2   # one writer
+    saves = (_atomic_save, save_checkpoint) if rank == 0 else (lambda *a: None,) * 2   # one writer
     net = LossModule(model)
     if world > 1: net = DistributedDataParallel(net)
     train = getattr(model, 'training_matrix', split.train)      # DGCF also trains on the held-out users' fold-in clicks
     opt = torch.optim.Adam(model.parameters(), lr=cfg.lr)
     state = _resume(run, model, opt, ident, device, log)
-    save(json.dumps({**asdict(cfg), 'dataset': split.name, 'n_items': split.n_items, 'n_train_users': split.train.shape[0],
-                     'source': source, 'processes': world}, indent=2), run/'config.json')
+    saves[0](json.dumps({**asdict(cfg), 'dataset': split.name, 'n_items': split.n_items,
+                         'n_train_users': split.train.shape[0], 'source': source, 'processes': world}, indent=2),
+             run/'config.json')
     done = 0
     while state['epoch'] < cfg.epochs and state['epoch'] - state['best_epoch'] < cfg.patience:
-        if done == 0: log('epoch | training loss | validation NDCG@100, Recall@20 | seconds   (* = new best validation NDCG@100, saved to model.pt)')
-        epoch = state['epoch'] + 1
-        t0 = time.perf_counter()
-        loss, state['step'] = train_epoch(net, opt, train, cfg, epoch, state['step'], device, progress, rank, world)
-        if (bad := _nonfinite(model)):                            # never save a diverged model
-            raise RunError(f'epoch {epoch}: {bad}; stopping. Checkpoints of earlier epochs are intact; try a lower learning rate (lr) in a new run folder.')
-        if device.type == 'cuda': torch.cuda.synchronize()
-        secs = time.perf_counter() - t0
-        val = evaluate_model(model, split.validation_tr, split.validation_te, device, cfg.eval_batch_size)
-        state['history'].append({'epoch': epoch, 'train_loss': float(loss), 'seconds': secs, **{f'val_{k}': float(val[k]) for k in METRICS}})
-        state['epoch'], state['seconds'] = epoch, state['seconds'] + secs
-        better = val['ndcg@100'] > state['best']
-        if better:
-            state['best'], state['best_epoch'] = float(val['ndcg@100']), epoch
-            save_ck({'id': ident, 'model': model.state_dict(), 'epoch': epoch}, run/'model.pt')
-        save_ck({'id': ident, 'model': model.state_dict(), 'optimizer': opt.state_dict(), 'state': state}, run/'last.pt')
-        save(pd.DataFrame(state['history']).to_csv(index=False), run/'history.csv')
-        log(f"epoch {epoch:>4} | loss {loss:9.3f} | val NDCG@100 {val['ndcg@100']:.4f} Recall@20 {val['recall@20']:.4f}"
-            f" | {secs:6.2f}s{' *' if better else ''}")
+        if done == 0: log('epoch | training loss | validation NDCG@100, Recall@20 | seconds   '
+                          '(* = new best validation NDCG@100, saved to model.pt)')
+        log(_epoch(net, model, opt, train, split, cfg, state, run, device, progress, rank, world, ident, saves))
         done += 1
         if stop_after and done >= stop_after: return {}
     if world > 1: dist.barrier()                                 # model.pt is complete before anyone reads it
