@@ -25,7 +25,8 @@ HERE = Path(__file__).parent
 
 def seed_run(split, seed, tiny, log, model='cadvae'):
     "The trained run of `seed` (trained now unless a finished run with the same options is there), its model and preset line."
-    metrics, net = preset_run(split, OUT / 'control' / split.name / model / f'seed{seed}', seed, tiny, log, model)
+    run = OUT / 'control' / split.name / model / f"seed{seed}{'-tiny' if tiny else ''}"   # a toy run never takes a real one's place
+    metrics, net = preset_run(split, run, seed, tiny, log, model)
     return net, preset_config(model, split, 'table1')[1], metrics
 
 
