@@ -25,7 +25,7 @@ DECODERS = ('linear', 'mlp')
 class CaDVAE(nn.Module):
     "CaD-VAE: encoder E(x, c) of exogenous factors, causal layer over k concepts of d dims, decoder, Eq. 16 loss."
     def __init__(self, split: Split,
-                 d=None,                  # dimensions of each concept block; None: 100 // k, the Table 1 budget
+                 d: int | None = None,    # dimensions of each concept block; None: 100 // k, the Table 1 budget
                  hidden=100,              # width of the encoder's first layer and of the decoder's hidden layer
                  decoder='linear',        # `linear`: z -> items, as Mult-DAE's; `mlp`: z -> hidden -> items (the paper's)
                  dropout=0.5,             # input dropout, as Mult-VAE
@@ -161,7 +161,7 @@ def graph_record(model: CaDVAE, split: Split) -> dict:
     return rec
 
 # %% ../nbs/05_cadvae.ipynb #c3f18437
-def plot_graph(rec: dict, path=None):
+def plot_graph(rec: dict, path: str | Path | None = None):
     "Heatmap of a `graph_record`'s A (row -> column), shown, or saved to `path` (written whole, then moved)."
     import matplotlib.pyplot as plt
     A = np.asarray(rec['A']); lim = max(float(np.abs(A).max()), 1e-6)
@@ -174,7 +174,7 @@ def plot_graph(rec: dict, path=None):
     tmp = Path(path).with_suffix('.tmp.png'); fig.savefig(tmp, dpi=110); plt.close(fig); os.replace(tmp, path)
 
 # %% ../nbs/05_cadvae.ipynb #fb991677
-def run_report(model: CaDVAE, split: Split, run=None) -> dict:
+def run_report(model: CaDVAE, split: Split, run: str | Path | None = None) -> dict:
     "What a CaD-VAE run adds to metrics.json: its graph (and RUN/graph.png when a run folder is given)."
     rec = graph_record(model, split)
     if run is not None: plot_graph(rec, Path(run) / 'graph.png')

@@ -57,7 +57,8 @@ def acyclicity(A: torch.Tensor) -> torch.Tensor:
 # %% ../nbs/02_causal_layer.ipynb #64c12380
 class CausalLayer(nn.Module):
     "z = g((I - A^T)^{-1} eps) over k concepts for each of d dimensions; A masked to a prior graph or learned."
-    def __init__(self, k=4, d=100, mask=None, learn_structure=False, init_scale=0.1):
+    def __init__(self, k=4, d=100, mask: np.ndarray | torch.Tensor | None = None, learn_structure=False,
+                 init_scale=0.1):
         super().__init__()
         self.k, self.d, self.learn_structure = k, d, learn_structure
         mask = torch.as_tensor(prior_graph(CONCEPTS[:k]) if mask is None else mask, dtype=torch.float32)

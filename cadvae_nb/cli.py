@@ -411,7 +411,7 @@ def _os_error(e: OSError) -> str:
     return f'cannot write or read{where}: {e.strerror or e}' + (' (free some space and run the same command again)' if e.errno == errno.ENOSPC else '')
 
 # %% ../nbs/10_cli.ipynb #8ca2c722
-def main(argv=None):
+def main(argv: list[str] | None = None):
     "Entry point of the `cadvae` console script."
     try: sys.stdout.reconfigure(line_buffering=True)              # a log redirected to a file keeps every line if the job is killed
     except AttributeError: pass                                    # (a notebook's stdout has no reconfigure)

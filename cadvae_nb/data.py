@@ -502,8 +502,9 @@ def _synthetic_truth(focus, fav, names, params, do) -> dict:
     return truth
 
 # %% ../nbs/00_data.ipynb #b85445ff
-def make_synthetic(n_users=3000, n_items=1500, n_interactions=150_000, n_directors=None, n_genres=18, n_actors=None,
-                   n_decades=8, n_favourites=3, p_edge=0.8, w=1.5, p_noise=0.15, seed=0, do=None) -> RawDataset:
+def make_synthetic(n_users=3000, n_items=1500, n_interactions=150_000, n_directors: int | None = None,
+                   n_genres=18, n_actors: int | None = None, n_decades=8, n_favourites=3, p_edge=0.8, w=1.5,
+                   p_noise=0.15, seed=0, do: dict | None = None) -> RawDataset:
     "Synthetic ratings and item concepts whose concept graph is director -> genre -> actor, year independent.\n    `do` ({concept: value name, or one per user}): the same users and catalogue with that taste set by intervention."
     if min(n_users, n_items, n_interactions) < 1:
         raise DataError('make_synthetic: n_users, n_items and n_interactions must be >= 1')

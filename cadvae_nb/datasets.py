@@ -7,6 +7,7 @@ from __future__ import annotations
 import os, re, csv, json, gzip, time, hashlib, zipfile, difflib, itertools, urllib.request, urllib.error, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 import numpy as np, pandas as pd
 from tqdm.auto import tqdm
 from .data import (DataError, DatasetNotFound, CONCEPTS, UNKNOWN, RATING_COLS, RawDataset, Split, binarize,
@@ -21,7 +22,7 @@ __all__ = ['ARCHIVES', 'MANUAL_SOURCES', 'ML100K_GENRES', 'TITLE_FILES', 'N_LEAD
            'read_items_table', 'check_dataset_name', 'load_dataset', 'prepare', 'prepare_ratings']
 
 # %% ../nbs/00a_datasets.ipynb #7119c4b4
-def data_dir(root=None) -> Path:
+def data_dir(root: str | Path | None = None) -> Path:
     "The data directory: `root` if given, else `$CADVAE_DATA`, else `./data`."
     return Path(root or os.environ.get('CADVAE_DATA') or 'data').expanduser()
 
@@ -54,7 +55,7 @@ MANUAL_SOURCES = {
 }
 
 # %% ../nbs/00a_datasets.ipynb #6f4377fb
-def fetch(name, root=None, timeout=30) -> Path:
+def fetch(name, root: str | Path | None = None, timeout=30) -> Path:
     "Download the official archive `name` (a key of `ARCHIVES`) into the data directory, check it and unpack it."
     arc, root = ARCHIVES[name], data_dir(root)
     root.mkdir(parents=True, exist_ok=True)
@@ -85,7 +86,7 @@ def _hash(path, algo='md5', chunk=1 << 20):
     return h.hexdigest()
 
 # %% ../nbs/00a_datasets.ipynb #b27be319
-def require(path, source, root=None, download=True) -> Path:
+def require(path, source, root: str | Path | None = None, download=True) -> Path:
     "Return `path` if it exists; else download `source` (a key of `ARCHIVES`) when allowed; else raise `DatasetNotFound`."
     path = Path(path)
     if path.exists(): return path
@@ -180,7 +181,8 @@ def _first_bad_line(path, sep, names, kinds, skip, encoding, nonneg=(), chunk=1_
     return None
 
 # %% ../nbs/00a_datasets.ipynb #2e85a7c9
-def read_strict(path, sep, names, dtypes, skiprows=0, encoding='utf-8', usecols=None, nonneg=(), text=()) -> pd.DataFrame:
+def read_strict(path, sep, names, dtypes, skiprows=0, encoding='utf-8', usecols: list[str] | None = None,
+                nonneg=(), text=()) -> pd.DataFrame:
     "Read a delimited file whose every row has exactly the fields `names` with numeric `dtypes` (`nonneg`: columns of ids >= 0,\n    `text`: columns of text ids, not empty); bad rows raise `DataError`."
     path, dtypes = Path(path), {**dtypes, **{c: str for c in text}}
     try:
@@ -362,7 +364,7 @@ def _read_ratings_text(path, sep, names, dtypes, skip, cols) -> pd.DataFrame:
     return read_strict(path, sep, names, dtypes, skiprows=skip, usecols=cols, nonneg=[c for c in _IDS if c not in text], text=text)
 
 # %% ../nbs/00a_datasets.ipynb #f49adbbd
-def read_ratings_table(path, sep=None) -> pd.DataFrame:
+def read_ratings_table(path, sep: str | None = None) -> pd.DataFrame:
     """Ratings from a table of user, item and, optionally, rating columns: delimited text (optionally gzipped) or parquet.
     With a header, columns are found by name; without, the first columns are user, item[, rating] and others are ignored.
     Returns `user`, `item` (integer ids >= 0, or text ids where a column holds text) and `rating` when the table has one."""
@@ -463,7 +465,7 @@ def read_ml20m_items(path) -> pd.DataFrame:
 TITLE_FILES = {'ml-100k': ('ml-100k/u.item', lambda f: read_ml100k_table(f.parent)[0]), 'ml-1m': ('ml-1m/movies.dat', read_ml1m_table),
                'ml-20m': ('ml-20m/movies.csv', read_ml20m_table)}
 
-def item_titles(split, root=None) -> pd.Series | None:
+def item_titles(split, root: str | Path | None = None) -> pd.Series | None:
     "Titles of the split's items (index: dataset item id, in the split's order); None for a dataset without titles or a missing file."
     stats = getattr(split, 'stats', None) or {}
     name = stats.get('dataset', split.name)
@@ -502,7 +504,8 @@ def read_hetrec_people(folder, what='director') -> pd.DataFrame:
     return _long(pd.to_numeric(df.movieID), what, df[name])
 
 # %% ../nbs/00a_datasets.ipynb #5369a7cb
-def read_ml100k_people(details_json, id_map=None, hetrec=None) -> pd.DataFrame:
+def read_ml100k_people(details_json, id_map: str | Path | None = None,
+                       hetrec: str | Path | None = None) -> pd.DataFrame:
     "Director and leading-actor concepts for ML-100k items from the IMDb details file, with HetRec filling gaps via the id map."
     det = pd.DataFrame(json.loads(Path(details_json).read_text(encoding='utf-8')))
     out = [_long(det.movie_id, 'director', det.director),
@@ -631,7 +634,8 @@ def _read_movielens(name, root, download, progress):
 READERS = {'ml-100k': _read_ml100k, 'ml-1m': _read_movielens, 'ml-20m': _read_movielens, 'netflix': _read_netflix}
 
 # %% ../nbs/00a_datasets.ipynb #5fa8663c
-def load_dataset(name, root=None, download=True, progress=True, **synthetic_kwargs) -> RawDataset:
+def load_dataset(name, root: str | Path | None = None, download=True, progress=True,
+                 **synthetic_kwargs) -> RawDataset:
     "Read dataset `name` from the data directory (downloading official archives when allowed), or make synthetic data."
     name, root = check_dataset_name(name), data_dir(root)
     if name == 'synthetic': return make_synthetic(**synthetic_kwargs)
@@ -673,7 +677,8 @@ def _prepare_raw(raw, name, out, heldout, seed, min_rating, stage) -> Split:
     return s
 
 # %% ../nbs/00a_datasets.ipynb #96e73f18
-def prepare(dataset='synthetic', out=None, root=None, download=True, heldout=None, seed=98765, progress=True, log=None,
+def prepare(dataset='synthetic', out: str | Path | None = None, root: str | Path | None = None, download=True,
+            heldout: float | int | None = None, seed=98765, progress=True, log: Callable | None = None,
             **synthetic_kwargs) -> Split:
     "Read `dataset`, binarize, split (strong generalization), attach item concepts; write the split to `out` when given. `log` gets stage lines."
     name = check_dataset_name(dataset)
@@ -724,7 +729,9 @@ def _restore_ids(s, codes) -> Split:
     return s
 
 # %% ../nbs/00a_datasets.ipynb #9aa670cb
-def prepare_ratings(ratings, items=None, name=None, out=None, heldout=0.1, seed=98765, min_rating=4, log=None) -> Split:
+def prepare_ratings(ratings, items: str | Path | None = None, name: str | None = None,
+                    out: str | Path | None = None, heldout=0.1, seed=98765, min_rating=4,
+                    log: Callable | None = None) -> Split:
     "Prepare a practitioner's own ratings file (and optional items file of concepts) exactly as the built-in datasets."
     ratings, name = Path(ratings), _split_name(ratings, name)
     _check_seed(seed)

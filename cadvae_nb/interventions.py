@@ -32,7 +32,7 @@ def _closest(v, known, n=3) -> str:
     return f' (closest: {", ".join(close)})' if close else ''
 
 # %% ../nbs/09_interventions.ipynb #2496ea37
-def run_split(run, split_dir=None) -> Split:
+def run_split(run, split_dir: str | Path | None = None) -> Split:
     "The split run folder `run` was trained on, rebuilt from its config.json's `source` (or loaded from the prepared folder `split_dir`)."
     run = Path(run); cfgf = run/'config.json'
     if not cfgf.exists(): raise RunError(f'{run}: not a run folder (no config.json); give the folder cadvae train wrote (--out)')
@@ -45,7 +45,7 @@ def run_split(run, split_dir=None) -> Split:
     raise RunError(f'{run}: config.json does not say which split it was trained on; pass the split folder')
 
 # %% ../nbs/09_interventions.ipynb #c9ff5eed
-def load_recommender(run, split_dir=None, device='cpu'):
+def load_recommender(run, split_dir: str | Path | None = None, device='cpu'):
     "A run's best model (in evaluation mode) and its split."
     s = run_split(run, split_dir)
     _, model, _ = load_run(run, s, device)
@@ -290,8 +290,9 @@ def recommend(model, split: Split, x: sp.csr_matrix, k: int = 10, do: dict | Non
     return out.join(_explanation(model, split, z, top, ref)) if explain else out
 
 # %% ../nbs/09_interventions.ipynb #2de2132a
-def recommend_run(run, user=None, items=None, k=10, do=None, strength=1., explain=False, split_dir=None, device='cpu',
-                  boost=0.) -> pd.DataFrame:
+def recommend_run(run, user: str | int | None = None, items: str | list | None = None, k=10,
+                  do: dict[str, str] | list[str] | None = None, strength=1., explain=False,
+                  split_dir: str | Path | None = None, device='cpu', boost=0.) -> pd.DataFrame:
     "Top-k recommendations of run folder `run` for held-out `user` (dataset id) or dataset item ids `items`; `do`: {concept: value} or ['concept=value']."
     if (user is None) == (items is None): raise DataError('give one of --user (a held-out user of the run\'s split) or --items (item ids)')
     do = parse_do(do) if isinstance(do, (list, tuple)) else dict(do or {})

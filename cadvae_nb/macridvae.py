@@ -49,7 +49,7 @@ def beta(self: MacridVAE, step) -> float:
 
 # %% ../nbs/05b_macridvae.ipynb #c68f5843
 @patch
-def decode(self: MacridVAE, z: torch.Tensor, cates=None) -> torch.Tensor:
+def decode(self: MacridVAE, z: torch.Tensor, cates: torch.Tensor | None = None) -> torch.Tensor:
     "Mixture logits (batch, items) of the per-concept directions z (batch, K, d); `cates`: the item-to-concept weights."
     cates = self.concepts() if cates is None else cates
     items = F.normalize(self.items, dim=1)

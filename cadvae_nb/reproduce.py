@@ -7,6 +7,7 @@ from __future__ import annotations
 import os, json, time, html, base64
 from dataclasses import replace
 from pathlib import Path
+from typing import Callable
 import numpy as np, pandas as pd
 from tqdm.auto import tqdm
 from .data import Split, save_split, load_split, _atomic_write
@@ -40,7 +41,7 @@ def run_folder(out, dataset, model, seed) -> Path:
 def _rank() -> int: return int(os.environ.get('RANK', 0))   # under torchrun: this process's rank
 
 # %% ../nbs/06b_reproduce.ipynb #b6ab96f2
-def split_for(dataset, out, data=None, download=True, log=print) -> Split:
+def split_for(dataset, out, data: str | Path | None = None, download=True, log: Callable = print) -> Split:
     "The split of `dataset`, prepared once into OUT/splits/DATASET and read from there afterwards (under torchrun, written by rank 0 only)."
     folder = Path(out) / 'splits' / dataset
     if (folder / 'stats.json').exists(): return load_split(folder)
@@ -51,7 +52,8 @@ def split_for(dataset, out, data=None, download=True, log=print) -> Split:
     return load_split(folder)
 
 # %% ../nbs/06b_reproduce.ipynb #8c4c4d10
-def run_job(split, out, model, seed, setting='table1', presets=None, device='auto', log=print) -> dict:
+def run_job(split, out, model, seed, setting='table1', presets: dict | None = None, device='auto',
+            log: Callable = print) -> dict:
     "Train (or read, when finished with the same options) one job; returns its metrics.json record."
     run, spec = run_folder(out, split.name, model, seed), model_spec(model)
     if spec.closed_form:
@@ -76,7 +78,9 @@ def run_job(split, out, model, seed, setting='table1', presets=None, device='aut
 
 # %% ../nbs/06b_reproduce.ipynb #a0e089a3
 def reproduce(datasets=('ml-100k', 'ml-1m'), models='all', seeds=5, out='reproduce', tune_first=False, trials=20,
-              setting='table1', device='auto', data=None, download=True, presets=None, progress=True, log=print, command=None) -> Path:
+              setting='table1', device='auto', data: str | Path | None = None, download=True,
+              presets: dict | None = None, progress=True, log: Callable = print,
+              command: str | None = None) -> Path:
     "Train every (dataset, model, seed) with the presets (or tune first), skipping finished runs and resuming killed ones; write the report."
     # presets: a dict in the layout of presets.json instead of the shipped one (the tests use it for short runs)
     jobs, out = plan_jobs(datasets, models, seeds), Path(out)
@@ -148,7 +152,7 @@ def report_figure(runs, ds, path, paper: dict | None = None):
 def _img(path) -> str: return f'<img src="data:image/png;base64,{base64.b64encode(Path(path).read_bytes()).decode()}" style="max-width:100%">'
 
 # %% ../nbs/06b_reproduce.ipynb #27c4ce4c
-def write_report(out, jobs=None, command=None) -> Path:
+def write_report(out, jobs: list[tuple] | None = None, command: str | None = None) -> Path:
     "Write OUT/report.md and OUT/report.html from the finished runs under OUT/runs (and say which `jobs` are missing); returns report.md's path."
     out = Path(out); runs = finished_runs(out)
     failures = json.loads((out / 'failures.json').read_text()) if (out / 'failures.json').exists() else {}

@@ -4,6 +4,7 @@
 
 # %% ../nbs/05d_sem_macridvae.ipynb #53013e0c
 from __future__ import annotations
+from pathlib import Path
 import numpy as np, pandas as pd, scipy.sparse as sp, torch
 from sklearn.cluster import KMeans
 from sklearn.decomposition import PCA
@@ -18,7 +19,8 @@ from .blocks import register_model, BOOL
 __all__ = ['SETTINGS', 'item_features', 'semantic_init', 'SEMMacridVAE']
 
 # %% ../nbs/05d_sem_macridvae.ipynb #a3c57ecf
-def item_features(split, titles: pd.Series | None = None, keep=None) -> tuple[sp.csr_matrix, dict]:
+def item_features(split, titles: pd.Series | None = None,
+                  keep: list[str] | None = None) -> tuple[sp.csr_matrix, dict]:
     "Items x features matrix: one L2-normalised block per concept of `split.concepts` (no `<unknown>`) and one of title-word TF-IDF;\n    `keep` names the blocks to use (default: all there are)."
     if keep is not None and (bad := set(keep) - set(CONCEPTS) - {'title'}):
         raise ValueError(f'unknown feature blocks {sorted(bad)}; known: {", ".join(CONCEPTS)}, title')
@@ -55,7 +57,8 @@ def semantic_init(features: sp.csr_matrix, d: int, K: int, seed=0) -> tuple[torc
 # %% ../nbs/05d_sem_macridvae.ipynb #8b03c979
 class SEMMacridVAE(MacridVAE):
     "MacridVAE with item embeddings (and, with `init_cores`, prototypes) initialised from the semantic features `blocks` of `split`."
-    def __init__(self, split, seed=0, titles=True, root=None, blocks=None, init_cores=True, **kw):
+    def __init__(self, split, seed=0, titles=True, root: str | Path | None = None,
+                 blocks: list[str] | None = None, init_cores=True, **kw):
         super().__init__(split.n_items, **kw)
         self.features, self.feature_blocks = item_features(split, item_titles(split, root) if titles else None, keep=blocks)
         items, cores = semantic_init(self.features, self.d, self.K, seed)

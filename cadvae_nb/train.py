@@ -8,6 +8,7 @@ import os, io, re, json, time, math, pickle, inspect, difflib, hashlib, warnings
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, asdict, field
 from pathlib import Path
+from typing import Callable
 import numpy as np, pandas as pd, torch
 import torch.distributed as dist
 from torch import nn
@@ -393,7 +394,8 @@ def _id_mismatch(path, old, new) -> str:
             f'{" and ".join(RESUMABLE[:2])} may change), or train into a new run folder')
 
 # %% ../nbs/06_train.ipynb #92bc7222
-def fit(split: Split, run, cfg: TrainConfig = None, progress=True, stop_after=None, log=print, source=None) -> dict:
+def fit(split: Split, run, cfg: TrainConfig = None, progress=True, stop_after: int | None = None,
+        log: Callable = print, source: dict | None = None) -> dict:
     "Train `cfg.model` on `split` into folder `run` (resuming from `run/last.pt`); returns the metrics of the best epoch.\n    `source` (how the split was made) is recorded in config.json so that `cadvae evaluate` can rebuild it."
     cfg = check_config(cfg or TrainConfig()); check_split(split)
     run = Path(run)

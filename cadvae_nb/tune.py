@@ -7,6 +7,7 @@ from __future__ import annotations
 import os, json, math, time, shutil, platform, warnings, zlib, sqlite3, contextlib
 from dataclasses import replace
 from pathlib import Path
+from typing import Callable
 import numpy as np, pandas as pd, torch, optuna
 from .data import Split, _atomic_write
 from .train import TrainConfig, RunError, ConfigError, fit, run_lock, check_config, stale_run
@@ -141,8 +142,9 @@ def _check_first(space, first: dict, fixed: dict, model) -> dict:
     return drawn
 
 # %% ../nbs/06a_tune.ipynb #d1d0aeb2
-def tune(split: Split, model: str, out, trials=20, setting='table1', seeds=5, seed=0, device='auto', epochs=None, patience=None,
-         progress=True, log=print, command=None, fixed=None, first=None) -> dict:
+def tune(split: Split, model: str, out, trials=20, setting='table1', seeds=5, seed=0, device='auto',
+         epochs: int | None = None, patience: int | None = None, progress=True, log: Callable = print,
+         command: str | None = None, fixed: dict | None = None, first: dict | None = None) -> dict:
     """Tune `model` on `split` with `trials` Optuna trials into folder `out` (resumable), train the winner with `seeds` seeds; returns best.json's record.
     `fixed`: model options every trial shares (a variant of the model, e.g. {'decoder': 'linear'}); the search space draws the rest.
     `first`: the options of the study's first trial, every one the space draws (a warm start, e.g. another study's winner's `params`); ignored once the study has trials."""
@@ -247,7 +249,7 @@ def _preset_of(f: Path, b: dict) -> dict:
 
 
 # %% ../nbs/06a_tune.ipynb #b2abdb32
-def collect_presets(best_files, path=PRESETS_FILE, protocols=None) -> dict:
+def collect_presets(best_files, path=PRESETS_FILE, protocols: dict | None = None) -> dict:
     "Write the presets file from tuning studies' best.json files and, for models without a study, `protocols`; returns the presets."
     presets = dict(protocols or {})                              # a study's winner replaces a protocol
     for f in map(Path, best_files):
@@ -280,7 +282,7 @@ def _read_best(study) -> tuple[Path, dict]:
 
 
 # %% ../nbs/06a_tune.ipynb #5779f4d1
-def study_preset(study, model=None, setting=None) -> tuple[str, dict]:
+def study_preset(study, model: str | None = None, setting: str | None = None) -> tuple[str, dict]:
     "The preset a finished study makes, as `collect_presets` writes it, and its key MODEL/DATASET/SETTING; `model` and `setting`, when given, must be the study's."
     f, b = _read_best(study)
     if (model or b['model'], setting or b['setting']) != (b['model'], b['setting']):
@@ -307,7 +309,8 @@ def _pick_preset(model, dataset, setting, presets) -> tuple[dict | None, str]:
 
 
 # %% ../nbs/06a_tune.ipynb #223e41b5
-def preset_config(model: str, split: Split, setting='table1', presets=None, study=None, **overrides) -> tuple[TrainConfig, str]:
+def preset_config(model: str, split: Split, setting='table1', presets: dict | None = None,
+                  study: str | Path | None = None, **overrides) -> tuple[TrainConfig, str]:
     "The TrainConfig `cadvae train` uses for `model` on `split` (the preset, or the winner of `study`), and a line saying which; `overrides` win."
     if study is None: p, said = _pick_preset(model, split.name, setting, load_presets() if presets is None else presets)
     else: key, p = study_preset(study, model, setting); said = f'preset from study {study} ({key}, {_origin(p)})'

@@ -19,6 +19,8 @@ loads every page (nbs/*.ipynb and nbs/results/*.ipynb) in Chromium (QtWebEngine,
 - wrapped: output lines wider than the page that the browser wraps (rows of a `pre` beyond its lines);
 - long_code: code lines longer than CODE_COLS characters, which Quarto cuts at the page edge behind a scroll bar;
 - no_figure: a shown cell that calls a plotting function but whose saved outputs hold no image;
+- cut_summary: a title cell nbdev cuts: it keeps the title and the first `> ` line only (the page's description) and
+  drops the rest of the cell, so a summary over several `>` lines, or text after it, never reaches the page;
 - duplicate_docs: a symbol documented twice on a page: nbdev adds `show_doc` after every exported `@patch` method
   (it does not see that an explicit `show_doc(Class.method)` documents it), so such a cell is `#| exporti`;
 - blocks wider than the page (a horizontal scroll bar on a table, a code line or a figure), and table cells that
@@ -171,10 +173,22 @@ def docs_exec(src):
 def first_line(src): return next((l.strip() for l in src.splitlines() if l.strip() and not OPTION.match(l)), '')[:70]
 
 
+def cut_summary(src_cells) -> list:
+    "What nbdev drops from the title cell (the first markdown cell with a `# ` title): all but the title and one `> ` line."
+    cell = next((c for c in src_cells if c['cell_type'] == 'markdown' and re.search(r'^#\s+\S', ''.join(c['source']), re.M)), None)
+    if cell is None: return []
+    lines = [l for l in ''.join(cell['source']).splitlines() if l.strip()]
+    quotes = [l for l in lines if l.startswith('>')]
+    rest = [l for l in lines[1:] if not l.startswith('>')]
+    return ([f'{len(quotes)} summary lines: only the first reaches the page'] if len(quotes) > 1 else []) + \
+           ([f'text after the summary is dropped: {rest[0][:60]}'] if rest else [])
+
+
 def notebook_problems(nb_cells, src_cells=()):
     """What the notebook itself shows to be wrong: text tables, long code lines and plots without a figure in the
     shown cells of the processed notebook `nb_cells`; cells of the source notebook `src_cells` that nbdev runs for the docs."""
-    found = {'text_tables': [], 'long_code': [], 'no_figure': [], 'docs_exec': [], 'duplicate_docs': []}
+    found = {'text_tables': [], 'long_code': [], 'no_figure': [], 'docs_exec': [], 'duplicate_docs': [],
+             'cut_summary': cut_summary(src_cells)}
     docs = [m[1] for c in nb_cells if c['cell_type'] == 'code' for m in re.finditer(r'^show_doc\(([\w.]+)', ''.join(c['source']), re.M)]
     found['duplicate_docs'] = sorted({f'{d} ({docs.count(d)} times)' for d in docs if docs.count(d) > 1})
     for c in nb_cells:
@@ -385,7 +399,7 @@ def page_file(nb, root):
     return (rel.parent / meta.get('output-file', rel.stem + '.html')).as_posix()
 
 
-KINDS = ('docs_build', 'docs_exec', 'duplicate_docs', 'math_errors', 'raw_math', 'raw_markdown', 'broken_images', 'bad_links', 'stderr',
+KINDS = ('docs_build', 'docs_exec', 'cut_summary', 'duplicate_docs', 'math_errors', 'raw_math', 'raw_markdown', 'broken_images', 'bad_links', 'stderr',
          'text_tables', 'wrapped', 'long_code', 'no_figure', 'wide', 'truncated')
 
 

@@ -2,7 +2,7 @@
 import json, sys
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
-from check_docs import (primes, text_table, long_lines, plot_calls, has_figure, docs_exec, docs_error, link_target,
+from check_docs import (cut_summary, primes, text_table, long_lines, plot_calls, has_figure, docs_exec, docs_error, link_target,
                         link_problems, notebook_problems, page_file, CODE_COLS)
 
 
@@ -69,6 +69,14 @@ def test_links():
     assert link_problems(['00_data.ipynb#split', '00_data.ipynb#nope', '02_causal_layer.ipynb', 'results/01_table1.ipynb#x'],
                          'index.html', outputs, anchors) == ['00_data.ipynb#nope (no anchor #nope on data.html)',
                                                              '02_causal_layer.ipynb (no page 02_causal_layer.html)']
+
+
+def test_cut_summary():
+    md = lambda s: {'cell_type': 'markdown', 'source': s}
+    assert cut_summary([md('# T\n\n> one line')]) == []
+    assert cut_summary([md('# T\n\n> two\n> lines')]) == ['2 summary lines: only the first reaches the page']
+    assert cut_summary([md('# T\n\n> one\n\nMore text.')]) == ['text after the summary is dropped: More text.']
+    assert cut_summary([md('Some text'), md('no title')]) == []
 
 
 def test_notebook_problems(tmp_path):
