@@ -227,7 +227,8 @@ def to_html(nb_path, mathjax):
             o = cell_options(c.source)
             if o.get('include') == 'false': continue
             if o.get('output') == 'false': c.outputs = []
-            if o.get('echo') == 'false': c.source = ''
+            if o.get('echo') == 'false':   # no code and no empty input box: Quarto shows only the outputs
+                c.source = ''; c.metadata['transient'] = {'remove_source': True}
             else: c.source = '\n'.join(l for l in c.source.splitlines() if not OPTION.match(l))
             if o.get('output') == 'asis':   # show_doc: its markdown output becomes page text
                 text = ''.join(''.join(x.get('data', {}).get('text/markdown', '')) for x in c.outputs)
