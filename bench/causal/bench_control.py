@@ -3,7 +3,8 @@ cost, beside the re-ranking baseline (cadvae_nb.control, notebook 09a):
 
     python bench/causal/bench_control.py ml-100k --seeds 0 1 2 3 4 [--concept genre] [--model macridvae] [--grid] [--tiny]
 
-For each seed it trains the model (CaD-VAE, or MacridVAE with --model macridvae) with the shipped preset (`cadvae
+For each seed it trains the model (CaD-VAE; MacridVAE with --model macridvae; the lab variant of causal/aligned.py,
+whose blocks reach the items through their concept values, with --model cadvae-aligned) with the shipped preset (`cadvae
 train`'s defaults: the tuned table1 preset of the dataset, the model's defaults where there is none) into
 bench/out/control/DATASET/MODEL/seedN (a finished run is reloaded, not retrained), then measures `control_curve`
 (MacridVAE: `prototype_curve`, its prototype edit) on the test users for the concept's five commonest values. Results are appended a seed at a time to
@@ -15,7 +16,8 @@ import shlex, json, sys, time, argparse
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))   # bench/, for the scripts' shared _common.py
 from _common import OUT, machine
-from causal.truth import preset_run, TINY
+from causal.truth import preset_run, TINY, PRESET_OF
+from causal import aligned   # importing it registers the lab variant cadvae-aligned
 from cadvae_nb.datasets import prepare
 from cadvae_nb.tune import preset_config
 from cadvae_nb.control import control_curve, control_grid, grid_front, prototype_curve
@@ -27,7 +29,7 @@ def seed_run(split, seed, tiny, log, model='cadvae'):
     "The trained run of `seed` (trained now unless a finished run with the same options is there), its model and preset line."
     run = OUT / 'control' / split.name / model / f"seed{seed}{'-tiny' if tiny else ''}"   # a toy run never takes a real one's place
     metrics, net = preset_run(split, run, seed, tiny, log, model)
-    return net, preset_config(model, split, 'table1')[1], metrics
+    return net, preset_config(PRESET_OF.get(model, model), split, 'table1')[1], metrics
 
 
 if __name__ == '__main__':
@@ -35,11 +37,12 @@ if __name__ == '__main__':
     ap.add_argument('dataset')
     ap.add_argument('--seeds', type=int, nargs='+', default=[0, 1, 2, 3, 4])
     ap.add_argument('--concept', default='genre')
-    ap.add_argument('--model', default='cadvae', choices=['cadvae', 'macridvae'])
+    ap.add_argument('--model', default='cadvae', choices=['cadvae', 'macridvae', 'cadvae-aligned'],
+                    help=f"cadvae-aligned: {aligned.__doc__.splitlines()[0]}")
     ap.add_argument('--grid', action='store_true', help='both edits at once (control_grid) into control_grid_DATASET.json')
     ap.add_argument('--tiny', action='store_true', help='a check that the script works, written to bench/out/')
     a = ap.parse_args()
-    if a.grid and a.model != 'cadvae': ap.error('--grid measures do() with re-ranking on top: CaD-VAE only')
+    if a.grid and a.model == 'macridvae': ap.error('--grid measures do() with re-ranking on top: CaD-VAE only')
     syn = TINY['syn'] if a.tiny else {}
     split = prepare(a.dataset, download=False, progress=False, **syn)
     name = f"control{'_grid' if a.grid else ''}_{a.dataset}"
