@@ -61,18 +61,24 @@ def _value_groups(model, split: Split, concept, n_values, part):
         yield (points[0][a], sparse_rows_to_tensor(x), sparse_rows_to_tensor(h), torch.from_numpy(M[:, a].toarray().ravel()),
                exogenous(model, x)[1].cpu())
 
+def _edit_rows(edits, X, H, has, k) -> list:
+    "For each (method, amounts, edit) of `edits`, a row per amount: the pairs' summed share and NDCG@100 (`edit_effect`)."
+    rows = []
+    for method, amounts, edit in edits:
+        for t in amounts:
+            e = edit_effect(edit(t), X, H, has, k)
+            rows.append({'method': method, 'amount': t, 'pairs': len(X),
+                         'share': float(e['share'].sum()), 'ndcg@100': float(e['ndcg@100'].sum())})
+    return rows
+
 @torch.no_grad()
 def control_curve(model, split: Split, concept='genre', n_values=5, k=10, strengths=STRENGTHS, boosts=BOOSTS, part='test') -> pd.DataFrame:
     "Share of the value's items in the top `k` and NDCG@100 cost, for do(concept) at each strength and re-ranking at each boost."
     _check_causal(model, 'control_curve'); i, rows = _concept_index(model, concept), []
     for v, X, H, has, eps in _value_groups(model, split, concept, n_values, part):
         base = log_probs(model, model.causal(eps))
-        for method, amounts, edit in (('do', strengths, lambda t: do_scores(model, eps, i, v, t)),
-                                      ('re-rank', boosts, lambda t: rerank_scores(base, has, t))):
-            for t in amounts:
-                e = edit_effect(edit(t), X, H, has, k)
-                rows.append({'method': method, 'amount': t, 'pairs': len(X),
-                             'share': float(e['share'].sum()), 'ndcg@100': float(e['ndcg@100'].sum())})
+        rows += _edit_rows((('do', strengths, lambda t: do_scores(model, eps, i, v, t)),
+                            ('re-rank', boosts, lambda t: rerank_scores(base, has, t))), X, H, has, k)
     return _curve_means(pd.DataFrame(rows))
 
 # %% ../nbs/09a_control.ipynb #4dec3c5f
@@ -159,10 +165,6 @@ def prototype_curve(model, split: Split, concept='genre', n_values=5, k=10, stre
         X, H, has = sparse_rows_to_tensor(x), sparse_rows_to_tensor(h), torch.from_numpy(M[:, a].toarray().ravel())
         z, f = model.representation(Batch.from_csr(x, _device(model))).cpu(), facet_of(model, has)
         base = facet_scores(model, z, f, points[a, f], 0.)
-        for method, amounts, edit in (('prototype', strengths, lambda t: facet_scores(model, z, f, points[a, f], t)),
-                                      ('re-rank', boosts, lambda t: rerank_scores(base, has, t))):
-            for t in amounts:
-                e = edit_effect(edit(t), X, H, has, k)
-                rows.append({'method': method, 'amount': t, 'pairs': len(X),
-                             'share': float(e['share'].sum()), 'ndcg@100': float(e['ndcg@100'].sum())})
+        rows += _edit_rows((('prototype', strengths, lambda t: facet_scores(model, z, f, points[a, f], t)),
+                            ('re-rank', boosts, lambda t: rerank_scores(base, has, t))), X, H, has, k)
     return _curve_means(pd.DataFrame(rows))
