@@ -9,7 +9,8 @@ from pathlib import Path
 import numpy as np, torch
 from torch import nn
 from fastcore.basics import patch
-from .data import Split, prior_graph
+import scipy.sparse as sp
+from .data import Split, prior_graph, concept_matrix, UNKNOWN
 from .blocks import (Batch, SparseInput, multinomial_nll, mlp, weight_l2, common_space, register_model,
                              POSINT, NONNEG, FRACTION, BOOL, one_of)
 from .causal import CausalLayer, learned_graph, shd
@@ -17,7 +18,8 @@ from .elbo import kl_exogenous, kl_causal, ConditionalPrior, kl_weights, OBJECTI
 from .losses import ConceptLabels, asup_loss, zsup_loss, zsup_parents_loss, ParentPredictor, objective, ZSUP
 
 # %% auto #0
-__all__ = ['DECODERS', 'SETTINGS', 'CADVAE_OPTIONS', 'CaDVAE', 'cadvae_space', 'graph_record', 'plot_graph', 'run_report']
+__all__ = ['DECODERS', 'SETTINGS', 'CADVAE_OPTIONS', 'CaDVAE', 'ConceptPaths', 'concept_paths', 'cadvae_space', 'graph_record',
+           'plot_graph', 'run_report']
 
 # %% ../nbs/05_cadvae.ipynb #2028e4f6
 DECODERS = ('linear', 'mlp')
@@ -28,6 +30,7 @@ class CaDVAE(nn.Module):
                  d: int | None = None,    # dimensions of each concept block; None: 100 // k, the Table 1 budget
                  hidden=100,              # width of the encoder's first layer and of the decoder's hidden layer
                  decoder='linear',        # `linear`: z -> items, as Mult-DAE's; `mlp`: z -> hidden -> items (the paper's)
+                 aligned=False,           # add concept paths: each block also reaches the items through their values (below)
                  dropout=0.5,             # input dropout, as Mult-VAE
                  objective='single',      # `single`: NLL + beta KL_z; `paper`: Eq. 13, NLL + kl_eps_weight KL_eps + beta KL_z
                  beta=0.2,                # the KL_z weight, reached after anneal_steps updates (the ramp's end, not vae_cf's cap)
@@ -39,6 +42,7 @@ class CaDVAE(nn.Module):
                  anneal_steps=20_000,     # updates over which the KL weights rise from 0 to their caps
                  labels='concentration',  # concept labels c: `concentration` or `majority`
                  learn_structure=False,   # learn A (all off-diagonal edges) instead of masking it to the prior graph
+                 order=False,             # learnable structure: only edges along the prior graph's order (notebook 02)
                  acyclicity='lagrangian', # learnable structure: `lagrangian` (NOTEARS' augmented Lagrangian) or `fixed` (acyclicity_weight h(A))
                  dual_every=100,          # learnable structure, `lagrangian`: optimisation steps between dual updates
                  causal=True,             # False: A = 0, no causal layer (the ablation)
@@ -47,6 +51,7 @@ class CaDVAE(nn.Module):
         for name, v, known in (('objective', objective, OBJECTIVES), ('zsup', zsup, ZSUP), ('decoder', decoder, DECODERS),
                                ('acyclicity', acyclicity, ('lagrangian', 'fixed'))):
             if v not in known: raise ValueError(f'{name} {v!r}: known {", ".join(known)}')
+        if not isinstance(aligned, bool): raise ValueError(f'aligned {aligned!r}: must be true or false')
         if isinstance(dual_every, bool) or not isinstance(dual_every, int) or dual_every < 1: raise ValueError(f'dual_every {dual_every!r}: must be an integer >= 1')
         self.acyclicity, self.dual_every = acyclicity, dual_every
         self.concepts = list(split.stats['concepts'])
@@ -58,10 +63,11 @@ class CaDVAE(nn.Module):
         self.inp = SparseInput(self.n_items, hidden, dropout)
         self.enc = nn.Linear(hidden + k, 2 * k * d)
         mask = prior_graph(self.concepts) if causal else np.zeros((k, k), np.float32)   # causal=False: A = 0
-        self.causal = CausalLayer(k, d, mask=mask, learn_structure=learn_structure and causal)
+        self.causal = CausalLayer(k, d, mask=mask, learn_structure=learn_structure and causal, order=order)
         self.prior = ConditionalPrior(k, d)
         self.predictor = ParentPredictor(k, d) if zsup in ('parents', 'relative') else None
         self.dec = mlp([k * d, hidden, self.n_items] if decoder == 'mlp' else [k * d, self.n_items])
+        if aligned: self.dec = concept_paths(split, self.concepts, self.dec, d)
 
 # %% ../nbs/05_cadvae.ipynb #e75a87c8
 @patch
@@ -133,6 +139,35 @@ def representation(self: CaDVAE, b: Batch):
     z = self(b)[5]; self.train(was)
     return z
 
+# %% ../nbs/05_cadvae.ipynb #bf9b122a
+class ConceptPaths(nn.Module):
+    "Decoder `base` plus, for each concept block k, item scores through the items' values of k: sum_v M_k[i, v] <e_kv, z_k>."
+    def __init__(self, base: nn.Module, mats: list, d: int):
+        super().__init__()
+        self.base, self.d = base, d
+        coo = [m.tocoo() for m in mats]
+        self.mats = [torch.sparse_coo_tensor(torch.from_numpy(np.vstack([m.row, m.col])).long(),
+                                             torch.from_numpy(m.data.astype(np.float32)), m.shape, check_invariants=True)
+                     for m in coo]
+        self.values = nn.ParameterList([nn.Parameter(torch.zeros(m.shape[1], d)) for m in mats])   # e_kv = 0 at start
+
+    def forward(self, zf: torch.Tensor) -> torch.Tensor:
+        "Item logits (batch, items) from the flattened blocks zf (batch, k d)."
+        if self.mats[0].device != zf.device: self.mats = [M.to(zf.device) for M in self.mats]   # moved once, not per batch
+        out = self.base(zf)
+        for k, (M, E) in enumerate(zip(self.mats, self.values)):
+            W = torch.sparse.mm(M, E).to(zf.dtype)                    # items x d: the sum of each item's values' vectors
+            out = out + zf[:, k * self.d:(k + 1) * self.d] @ W.T
+        return out
+
+def concept_paths(split: Split, concepts, base: nn.Module, d: int) -> ConceptPaths:
+    "`base` with a path per concept of `concepts` through the split's items x values matrices (`<unknown>` left out)."
+    mats = []
+    for c in concepts:
+        M, values = concept_matrix(split, c)
+        mats.append(sp.csr_matrix(M[:, values != UNKNOWN]))
+    return ConceptPaths(base, mats, d)
+
 # %% ../nbs/05_cadvae.ipynb #ae53dcdf
 SETTINGS = {'table1': dict(hidden=100),                   # d = 100 // k: about 2Md parameters
             'published': dict(d=50, hidden=600),          # Mult-VAE's published widths
@@ -185,7 +220,7 @@ CADVAE_OPTIONS = {**{k: POSINT for k in ('d', 'hidden', 'anneal_steps', 'dual_ev
                   **{k: NONNEG for k in ('beta', 'kl_eps_weight', 'gamma1', 'gamma2', 'acyclicity_weight', 'lam')},
                   'dropout': FRACTION, 'decoder': one_of(*DECODERS), 'objective': one_of(*OBJECTIVES),
                   'zsup': one_of(*ZSUP), 'labels': one_of('concentration', 'majority'),
-                  'acyclicity': one_of('lagrangian', 'fixed'), 'learn_structure': BOOL, 'causal': BOOL}
+                  'acyclicity': one_of('lagrangian', 'fixed'), 'learn_structure': BOOL, 'order': BOOL, 'causal': BOOL, 'aligned': BOOL}
 
 register_model('cadvae', 'CaD-VAE', SETTINGS, build=lambda split, seed, **kw: CaDVAE(split, **kw), cls=CaDVAE,
                space=cadvae_space, annealed=True, options=CADVAE_OPTIONS, causal=True, needs_concepts=True,

@@ -12,8 +12,8 @@ from fastcore.basics import patch
 from .data import CONCEPTS, prior_graph
 
 # %% auto #0
-__all__ = ['RHO_GROWTH', 'RHO_MAX', 'H_PROGRESS', 'scm_mix', 'power_series_inverse', 'AsinhFlow', 'acyclicity', 'CausalLayer',
-           'learned_graph', 'shd', 'intervene']
+__all__ = ['RHO_GROWTH', 'RHO_MAX', 'H_PROGRESS', 'scm_mix', 'power_series_inverse', 'AsinhFlow', 'acyclicity', 'partial_order',
+           'CausalLayer', 'learned_graph', 'shd', 'intervene']
 
 # %% ../nbs/02_causal_layer.ipynb #45afab2f
 def scm_mix(A: torch.Tensor, eps: torch.Tensor) -> torch.Tensor:
@@ -54,15 +54,24 @@ def acyclicity(A: torch.Tensor) -> torch.Tensor:
     "NOTEARS acyclicity h(A) = tr(exp(A * A)) - k: 0 iff the weighted graph A has no directed cycle."
     return torch.matrix_exp(A * A).diagonal().sum() - A.shape[0]
 
+# %% ../nbs/02_causal_layer.ipynb #387e4671
+def partial_order(graph: np.ndarray | torch.Tensor) -> torch.Tensor:
+    "The edges a known causal order allows: i -> j whenever j is a descendant of i in `graph` (its transitive closure)."
+    G = torch.as_tensor(graph, dtype=torch.float32)
+    reach, step = G.clone(), G.clone()
+    for _ in range(len(G) - 1): step = (step @ G).clamp(max=1); reach = (reach + step).clamp(max=1)
+    return reach
+
 # %% ../nbs/02_causal_layer.ipynb #64c12380
 class CausalLayer(nn.Module):
     "z = g((I - A^T)^{-1} eps) over k concepts for each of d dimensions; A masked to a prior graph or learned."
     def __init__(self, k=4, d=100, mask: np.ndarray | torch.Tensor | None = None, learn_structure=False,
-                 init_scale=0.1):
+                 init_scale=0.1, order=False):
         super().__init__()
         self.k, self.d, self.learn_structure = k, d, learn_structure
         mask = torch.as_tensor(prior_graph(CONCEPTS[:k]) if mask is None else mask, dtype=torch.float32)
-        if learn_structure: mask = 1 - torch.eye(k)
+        # a learned structure: every off-diagonal edge, or (order) those the prior graph's order allows
+        if learn_structure: mask = partial_order(mask) if order else 1 - torch.eye(k)
         self.register_buffer('mask', mask)
         self.W = nn.Parameter(torch.randn(k, k) * init_scale * mask)
         self.g = AsinhFlow(k, d)

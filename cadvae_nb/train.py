@@ -19,11 +19,11 @@ from .metrics import evaluate, METRICS
 from .blocks import Batch, n_params, model_spec, model_names, spec_of, fingerprint, Rule, POSINT, POSITIVE, BOOL
 
 # %% auto #0
-__all__ = ['CONFIG_RULES', 'CHECKSUMS', 'NAN_CHECK_EVERY', 'RESUMABLE', 'SCHEDULE', 'RunError', 'ConfigError', 'TrainConfig',
-           'model_kwargs', 'cpu_bf16', 'resolve_device', 'dist_setup', 'split_fingerprint', 'make_model',
-           'model_options', 'check_config', 'check_split', 'save_checkpoint', 'load_checkpoint', 'run_lock',
-           'LossModule', 'train_epoch', 'evaluate_model', 'evaluate_split', 'run_identity', 'stale_run', 'fit',
-           'finish', 'load_run', 'evaluate_run']
+__all__ = ['CONFIG_RULES', 'CHECKSUMS', 'NAN_CHECK_EVERY', 'POPULARITY_MARGIN', 'RESUMABLE', 'SCHEDULE', 'RunError',
+           'ConfigError', 'TrainConfig', 'model_kwargs', 'cpu_bf16', 'resolve_device', 'dist_setup',
+           'split_fingerprint', 'make_model', 'model_options', 'check_config', 'check_split', 'save_checkpoint',
+           'load_checkpoint', 'run_lock', 'LossModule', 'train_epoch', 'evaluate_model', 'evaluate_split',
+           'popularity_ndcg', 'run_identity', 'stale_run', 'fit', 'finish', 'load_run', 'evaluate_run']
 
 # %% ../nbs/06_train.ipynb #c609569b
 class RunError(DataError):
@@ -347,6 +347,15 @@ def _nonfinite(model) -> str:
     bad = [n for n, p in model.state_dict().items() if p.is_floating_point() and not torch.isfinite(p).all()]
     return f'non-finite weights in {", ".join(bad[:3])}' + (f' and {len(bad) - 3} more' if len(bad) > 3 else '') if bad else ''
 
+# %% ../nbs/06_train.ipynb #673138dd
+POPULARITY_MARGIN = 1.1   # early stopping counts once validation NDCG@100 is this many times popularity's
+
+def popularity_ndcg(split: Split, batch_size=1000) -> float:
+    "Validation NDCG@100 of ranking every item by its number of training clicks: what a model reaches before it tells users apart."
+    pop = torch.from_numpy(np.asarray(split.train.sum(0), dtype=np.float32).ravel())
+    res = evaluate(lambda x: pop.to(x.device).expand(len(x), -1), split.validation_tr, split.validation_te, batch_size=batch_size)
+    return float(res['ndcg@100'])
+
 # %% ../nbs/06_train.ipynb #69929a5a
 def _plot_history(hist: pd.DataFrame, path):
     import matplotlib; matplotlib.use('Agg')
@@ -423,11 +432,13 @@ def _resume(run, model, opt, ident, device, log) -> dict:
     return state
 
 # %% ../nbs/06_train.ipynb #f2a8a3f4
-def _stop_line(stopped, state, cfg, run) -> str:
+def _stop_line(stopped, state, cfg, run, floor) -> str:
     why = (f'reached epochs={cfg.epochs}' if stopped == 'epochs' else
            f'early stopping, no better validation NDCG@100 for {cfg.patience} epochs (patience)')
+    low = ('' if state['best'] > floor else f'; not above {POPULARITY_MARGIN:g} x item popularity\'s validation NDCG@100 '
+           f'({floor / POPULARITY_MARGIN:.4f}): the model has not learned to tell users apart, train it longer (--epochs)')
     return (f'stopped after epoch {state["epoch"]}: {why}; best epoch {state["best_epoch"]} '
-            f'(validation NDCG@100 {state["best"]:.4f}), saved to {run/"model.pt"}')
+            f'(validation NDCG@100 {state["best"]:.4f}), saved to {run/"model.pt"}{low}')
 
 # %% ../nbs/06_train.ipynb #a09b844d
 def _epoch(net, model, opt, train, split, cfg, state, run, device, progress, rank, world, ident, saves) -> str:
@@ -464,8 +475,9 @@ def _fit_locked(split, run, cfg, model, device, rank, world, ident, progress, st
     saves[0](json.dumps({**asdict(cfg), 'dataset': split.name, 'n_items': split.n_items,
                          'n_train_users': split.train.shape[0], 'source': source, 'processes': world}, indent=2),
              run/'config.json')
-    done = 0
-    while state['epoch'] < cfg.epochs and state['epoch'] - state['best_epoch'] < cfg.patience:
+    done, pop = 0, popularity_ndcg(split, cfg.eval_batch_size)
+    floor = POPULARITY_MARGIN * pop                              # patience counts only above it (above)
+    while state['epoch'] < cfg.epochs and (state['epoch'] - state['best_epoch'] < cfg.patience or state['best'] <= floor):
         if done == 0: log('epoch | training loss | validation NDCG@100, Recall@20 | seconds   '
                           '(* = new best validation NDCG@100, saved to model.pt)')
         log(_epoch(net, model, opt, train, split, cfg, state, run, device, progress, rank, world, ident, saves))
@@ -474,9 +486,9 @@ def _fit_locked(split, run, cfg, model, device, rank, world, ident, progress, st
     if world > 1: dist.barrier()                                 # model.pt is complete before anyone reads it
     if rank > 0: return {}
     stopped = 'epochs' if state['epoch'] >= cfg.epochs else 'patience'
-    log(_stop_line(stopped, state, cfg, run))
+    log(_stop_line(stopped, state, cfg, run, floor))
     _plot_history(pd.DataFrame(state['history']), run/'learning_curve.png')
-    return finish(split, run, cfg, model, device, state | {'stopped': stopped})
+    return finish(split, run, cfg, model, device, state | {'stopped': stopped, 'popularity': pop})
 
 # %% ../nbs/06_train.ipynb #72910770
 def finish(split, run, cfg, model, device, state) -> dict:
@@ -487,6 +499,8 @@ def finish(split, run, cfg, model, device, state) -> dict:
            **{p: {k: r[k] for k in METRICS} | {'n_users': r['n_users']} for p, r in res.items()},
            'best_epoch': state['best_epoch'], 'epochs_run': state['epoch'], 'stopped': state.get('stopped'),
            'params': n_params(model), 'device': str(device), 'seconds_per_epoch': state['seconds'] / max(state['epoch'], 1)}
+    if 'popularity' in state:                                 # the level a model must pass to have learned (above)
+        out |= {'popularity_ndcg@100': state['popularity'], 'beats_popularity': state['best'] > POPULARITY_MARGIN * state['popularity']}
     if (report := model_spec(cfg.model).report) is not None: out.update(report(model, split, run))   # e.g. CaD-VAE's graph
     _atomic_save(json.dumps(out, indent=2), Path(run)/'metrics.json')
     return out
