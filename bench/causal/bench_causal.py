@@ -1,10 +1,11 @@
 """The learned concept graph against the synthetic truth (the runs and the comparison are in bench/causal/truth.py):
 
-    python bench/causal/bench_causal.py graph [--seeds 0 1 2 3 4] [--tiny]   # fixed penalty weight vs augmented Lagrangian
+    python bench/causal/bench_causal.py graph [--seeds 0 1 2 3 4] [--tiny]   # fixed penalty, augmented Lagrangian, known order
 
-`graph` trains CaD-VAE with `cadvae train`'s preset and a learnable structure, acyclicity `fixed` and `lagrangian`,
-training seeds 0-4 (`--seeds`), on the default synthetic data, and records each learned graph against the truth (notebook 02
-derives the penalty and the threshold). Runs go to bench/out/ (a finished run is reloaded, not retrained). Result:
+`graph` trains CaD-VAE with `cadvae train`'s preset and a learnable structure: free with acyclicity `fixed` and
+`lagrangian`, and held to the prior graph's order (`order`: the edges from a concept to its descendants), training
+seeds 0-4 (`--seeds`), on the default synthetic data, and records each learned graph against the truth (notebook 02
+derives the penalty, the order and the threshold). Runs go to bench/out/ (a finished run is reloaded, not retrained). Result:
 bench/causal/causal_graph.json; with --tiny (a check that the script works: 400 users, 2 epochs, d = 8) it goes to
 bench/out/causal_graph_tiny.json instead, so that no toy number is committed as a result. The interventions and
 explanations against the synthetic truth are bench_counterfactual.py's.

@@ -1,6 +1,6 @@
 """Interventions and explanations against the synthetic truth, over training seeds, with the re-ranking baseline:
 
-    python bench/causal/bench_counterfactual.py [--seeds 0 1 2 3 4] [--tiny]
+    python bench/causal/bench_counterfactual.py [--seeds 0 1 2 3 4] [--model cadvae-aligned] [--tiny]
 
 On the default synthetic data (notebook 00), for each training seed: CaD-VAE with `cadvae train`'s preset and the same
 model without its causal layer (causal=False, A = 0). For each concept (director, genre, year) every held-out user
@@ -22,6 +22,9 @@ distribution away from no intervention, per user and pooled over the users (the 
 counterfactual clicks, beside them). Explanations: notebook 09's `explanation_checks` (deletion test, synthetic
 attribution rate) on the test users, for both models.
 
+With --model cadvae-aligned the two models are the lab variant of causal/aligned.py (its blocks also reach the items
+through their concept values) and its A = 0 twin, and the result goes to counterfactual_cadvae-aligned.json.
+
 Runs go to bench/out/truth/ (a finished run is reloaded). Results: bench/causal/counterfactual.json, one record per
 seed, appended as each seed finishes (rerun the same command to resume); --tiny writes bench/out/counterfactual_tiny.json.
 """
@@ -31,6 +34,7 @@ import numpy as np, torch
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))   # bench/, for the scripts' shared _common.py
 from _common import OUT, machine
 from causal.truth import synthetic_split, preset_run
+from causal import aligned   # importing it registers the lab variant cadvae-aligned
 from cadvae_nb.metrics import ranking_metrics, exclude_fold_in, sparse_rows_to_tensor
 from cadvae_nb.interventions import (value_points, concept_values, dominant_values, counterfactual_targets,
                                      counterfactual_clicks, exogenous, log_probs, intervened, explanation_checks)
@@ -102,10 +106,10 @@ def choose(grid, strengths=None, boosts=None):
     return max(ok, key=ok.get)
 
 
-def seed_record(split, seed, truth, tiny, log):
+def seed_record(split, seed, truth, tiny, log, name='cadvae'):
     sfx = '-tiny' if tiny else ''
-    res, model = preset_run(split, OUT / 'truth' / f'cadvae-seed{seed}{sfx}', seed, tiny, log)
-    res0, flat = preset_run(split, OUT / 'truth' / f'cadvae-A0-seed{seed}{sfx}', seed, tiny, log, causal=False)
+    res, model = preset_run(split, OUT / 'truth' / f'{name}-seed{seed}{sfx}', seed, tiny, log, model=name)
+    res0, flat = preset_run(split, OUT / 'truth' / f'{name}-A0-seed{seed}{sfx}', seed, tiny, log, model=name, causal=False)
     rec = {'seed': seed, 'factual_test': {'cadvae': res['test'], 'cadvae_A0': res0['test']}, 'concepts': {},
            'explanations': {'cadvae': explanation_checks(model, split), 'cadvae_A0': explanation_checks(flat, split)}}
     for concept in CONCEPTS:
@@ -145,19 +149,22 @@ def seed_record(split, seed, truth, tiny, log):
 if __name__ == '__main__':
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--seeds', type=int, nargs='+', default=[0, 1, 2, 3, 4])
+    ap.add_argument('--model', default='cadvae', choices=['cadvae', 'cadvae-aligned'],
+                    help=f"cadvae-aligned: {aligned.__doc__.splitlines()[0]}")
     ap.add_argument('--tiny', action='store_true', help='a check that the script works, written to bench/out/')
     a = ap.parse_args()
     split = synthetic_split(a.tiny)
-    path = (OUT / 'counterfactual_tiny.json') if a.tiny else (HERE / 'counterfactual.json')
+    name = 'counterfactual' + ('' if a.model == 'cadvae' else f'_{a.model}')
+    path = (OUT / f'{name}_tiny.json') if a.tiny else (HERE / f'{name}.json')
     path.parent.mkdir(parents=True, exist_ok=True)
     rec = json.loads(path.read_text()) if path.exists() else {
         'machine': machine(), 'when': time.strftime('%Y-%m-%d'), 'command': shlex.join(['python'] + sys.argv),
-        'top': TOP, 'concepts': list(CONCEPTS), 'strengths': list(STRENGTHS), 'boosts': list(BOOSTS), 'seeds': []}
+        'model': a.model, 'top': TOP, 'concepts': list(CONCEPTS), 'strengths': list(STRENGTHS), 'boosts': list(BOOSTS), 'seeds': []}
     done = {r['seed'] for r in rec['seeds']}
     truth = None
     for seed in a.seeds:
         if seed in done: continue
         truth = truth or {c: targets_and_clicks(split, c) for c in CONCEPTS}
-        rec['seeds'].append(seed_record(split, seed, truth, a.tiny, lambda *m: print(*m, flush=True)))
+        rec['seeds'].append(seed_record(split, seed, truth, a.tiny, lambda *m: print(*m, flush=True), a.model))
         path.write_text(json.dumps(rec, indent=1))
     print('wrote', path)

@@ -7,8 +7,10 @@ the generator's graph (director -> genre -> actor; year alone) only if the label
 label form, on the default synthetic split, this records the labels' correlations and partial correlations (each pair
 given the other two concepts) and, in the true causal order, the least-squares regression of each concept's label on
 the labels before it (what an A restricted to that order would fit); and the same for the generator's own per-user
-focus on each concept (the variables its graph is drawn on: every user, not only the training ones). Result:
-bench/causal/graph_labels.json.
+focus on each concept (the variables its graph is drawn on: every user, not only the training ones), and for the
+shares of that focus (focus_k / sum of the four: each concept's expected share of a user's clicks, the most any label
+computed from clicks can estimate; the shares sum to 1, so they have no partial correlations, only the
+correlations and the ordered regressions). Result: bench/causal/graph_labels.json.
 """
 import shlex, json, sys, time
 from pathlib import Path
@@ -44,13 +46,14 @@ if __name__ == '__main__':
            'users': split.train.shape[0], 'labels': {}}
     focus = np.array(list(split.truth['user_focus'].values()), dtype=np.float64)
     clicks = np.asarray(split.train.sum(1), dtype=np.float64).ravel()
-    sources = {'focus (truth)': focus,
+    sources = {'focus (truth)': focus, 'focus shares (truth)': focus / focus.sum(1, keepdims=True),
                **{form: ConceptLabels(split, form)(Batch.from_csr(split.train)).numpy().astype(np.float64)
                   for form in ('concentration', 'majority')}}
     for form, c in sources.items():
         rec['labels'][form] = {'rows': len(c), 'clicks_correlation': [round(float(np.corrcoef(c[:, j], clicks)[0, 1]), 4)
-                                                                        for j in range(c.shape[1])] if len(c) == len(clicks) else None,'correlation': np.corrcoef(c.T).round(4).tolist(),
-                               'partial_correlation': partial_correlations(c).round(4).tolist(),
+                                                                        for j in range(c.shape[1])] if len(c) == len(clicks) else None,
+                               'correlation': np.corrcoef(c.T).round(4).tolist(),
+                               'partial_correlation': None if 'shares' in form else partial_correlations(c).round(4).tolist(),
                                'ordered_regression': ordered_regressions(c).round(4).tolist()}
     path = HERE / 'graph_labels.json'
     path.write_text(json.dumps(rec, indent=1))
