@@ -435,8 +435,8 @@ def _resume(run, model, opt, ident, device, log) -> dict:
 def _stop_line(stopped, state, cfg, run, floor) -> str:
     why = (f'reached epochs={cfg.epochs}' if stopped == 'epochs' else
            f'early stopping, no better validation NDCG@100 for {cfg.patience} epochs (patience)')
-    low = ('' if state['best'] > floor else f'; not above {POPULARITY_MARGIN:g} x item popularity\'s validation NDCG@100 '
-           f'({floor / POPULARITY_MARGIN:.4f}): the model has not learned to tell users apart, train it longer (--epochs)')
+    low = ('' if state['best'] > floor else f'\n  not above {POPULARITY_MARGIN:g} x the popularity ranking\'s '
+           f'{floor / POPULARITY_MARGIN:.4f}: the model has not learned to tell users apart; train longer (--epochs)')
     return (f'stopped after epoch {state["epoch"]}: {why}; best epoch {state["best_epoch"]} '
             f'(validation NDCG@100 {state["best"]:.4f}), saved to {run/"model.pt"}{low}')
 
