@@ -160,6 +160,7 @@ class ConceptPaths(nn.Module):
             out = out + zf[:, k * self.d:(k + 1) * self.d] @ W.T
         return out
 
+# %% ../nbs/05_cadvae.ipynb #facd0df3
 def concept_paths(split: Split, concepts, base: nn.Module, d: int) -> ConceptPaths:
     "`base` with a path per concept of `concepts` through the split's items x values matrices (`<unknown>` left out)."
     mats = []
