@@ -3,10 +3,12 @@ control (the share gain do(concept = value) reaches for at most COST of NDCG@100
 with the search space reaching the causal parts (the supervision weights gamma1 and gamma2, the form of L_zsup,
 the block size d, beta):
 
-    python bench/causal/bench_pareto.py ml-100k --trials 30 [--concept genre] [--tiny]
+    python bench/causal/bench_pareto.py ml-100k --trials 30 [--concept genre] [--aligned] [--tiny]
 
 Each trial trains CaD-VAE (one-layer decoder, as shipped) into bench/out/pareto/DATASET/trialN and measures
 `control_curve` on the validation users; the re-ranking baseline's gain at the same cost is recorded beside it.
+With --aligned every trial has concept paths (notebook 05's
+`aligned=True`), in a study of its own: bench/causal/pareto/DATASET-aligned/, pareto_DATASET-aligned.json.
 The study lives in bench/causal/pareto/DATASET/study.db (resumable: a trial a kill left running is tried again with
 the same options) and every finished trial is written to bench/causal/pareto_DATASET.json.
 """
@@ -48,7 +50,7 @@ def record(study, args) -> dict:
                **{k: t.user_attrs[k] for k in ('rerank_gain', 'test_ndcg@100', 'curve')}}
               for t in study.trials if t.state == optuna.trial.TrialState.COMPLETE]
     return {'machine': machine(), 'when': time.strftime('%Y-%m-%d'), 'command': shlex.join(['python'] + sys.argv),
-            'dataset': args.dataset, 'concept': args.concept, 'cost': COST, 'part': 'validation',
+            'dataset': args.dataset, 'aligned': args.aligned, 'concept': args.concept, 'cost': COST, 'part': 'validation',
             'pareto': sorted(t.number for t in study.best_trials), 'trials': trials}
 
 
@@ -58,13 +60,15 @@ if __name__ == '__main__':
     ap.add_argument('--trials', type=int, default=30)
     ap.add_argument('--concept', default='genre')
     ap.add_argument('--seed', type=int, default=0)
+    ap.add_argument('--aligned', action='store_true', help="every trial with concept paths (model_kw aligned=true)")
     ap.add_argument('--tiny', action='store_true', help='a check that the script works, written to bench/out/')
     a = ap.parse_args()
     split = prepare(a.dataset, download=False, progress=False, **(dict(n_users=300, n_items=150, n_interactions=9000) if a.tiny else {}))
-    where = (OUT / 'pareto-tiny' / a.dataset) if a.tiny else (HERE / 'pareto' / a.dataset)
+    name = a.dataset + ('-aligned' if a.aligned else '')
+    where = (OUT / 'pareto-tiny' / name) if a.tiny else (HERE / 'pareto' / name)
     where.mkdir(parents=True, exist_ok=True)
     plan = dict(epochs=2, patience=2) if a.tiny else plan_for(a.dataset)
-    base = TrainConfig(model='cadvae', setting='table1', device='cpu', model_kw={'decoder': 'linear'}, **plan)
+    base = TrainConfig(model='cadvae', setting='table1', device='cpu', model_kw={'decoder': 'linear', **({'aligned': True} if a.aligned else {})}, **plan)
     optuna.logging.set_verbosity(optuna.logging.WARNING)
     study = optuna.create_study(study_name='pareto', storage=f'sqlite:///{where / "study.db"}', load_if_exists=True,
                                 directions=['maximize', 'maximize'])
@@ -72,8 +76,8 @@ if __name__ == '__main__':
         if t.state == optuna.trial.TrialState.RUNNING:
             study.enqueue_trial(t.params); study.tell(t.number, state=optuna.trial.TrialState.FAIL)
     study.sampler = optuna.samplers.TPESampler(seed=a.seed + len(study.trials), n_startup_trials=10)
-    path = (OUT / f'pareto_{a.dataset}_tiny.json') if a.tiny else (HERE / f'pareto_{a.dataset}.json')
-    out = OUT / ('pareto-tiny' if a.tiny else 'pareto') / a.dataset
+    path = (OUT / f'pareto_{name}_tiny.json') if a.tiny else (HERE / f'pareto_{name}.json')
+    out = OUT / ('pareto-tiny' if a.tiny else 'pareto') / name
     left = a.trials - sum(t.state == optuna.trial.TrialState.COMPLETE for t in study.trials)
     for _ in range(max(0, left)):
         study.optimize(objective(split, a.concept, base, out, a.tiny), n_trials=1)
