@@ -52,6 +52,7 @@ class CaDVAE(nn.Module):
                                ('acyclicity', acyclicity, ('lagrangian', 'fixed'))):
             if v not in known: raise ValueError(f'{name} {v!r}: known {", ".join(known)}')
         if not isinstance(aligned, bool): raise ValueError(f'aligned {aligned!r}: must be true or false')
+        if order and not learn_structure: raise ValueError('order=True holds a learned structure to the order: it needs learn_structure=True')
         if isinstance(dual_every, bool) or not isinstance(dual_every, int) or dual_every < 1: raise ValueError(f'dual_every {dual_every!r}: must be an integer >= 1')
         self.acyclicity, self.dual_every = acyclicity, dual_every
         self.concepts = list(split.stats['concepts'])
@@ -63,7 +64,7 @@ class CaDVAE(nn.Module):
         self.inp = SparseInput(self.n_items, hidden, dropout)
         self.enc = nn.Linear(hidden + k, 2 * k * d)
         mask = prior_graph(self.concepts) if causal else np.zeros((k, k), np.float32)   # causal=False: A = 0
-        self.causal = CausalLayer(k, d, mask=mask, learn_structure=learn_structure and causal, order=order)
+        self.causal = CausalLayer(k, d, mask=mask, learn_structure=learn_structure and causal, order=order and causal)
         self.prior = ConditionalPrior(k, d)
         self.predictor = ParentPredictor(k, d) if zsup in ('parents', 'relative') else None
         self.dec = mlp([k * d, hidden, self.n_items] if decoder == 'mlp' else [k * d, self.n_items])

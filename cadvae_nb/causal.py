@@ -68,6 +68,7 @@ class CausalLayer(nn.Module):
     def __init__(self, k=4, d=100, mask: np.ndarray | torch.Tensor | None = None, learn_structure=False,
                  init_scale=0.1, order=False):
         super().__init__()
+        if order and not learn_structure: raise ValueError('order=True holds a learned structure to the order: it needs learn_structure=True')
         self.k, self.d, self.learn_structure = k, d, learn_structure
         mask = torch.as_tensor(prior_graph(CONCEPTS[:k]) if mask is None else mask, dtype=torch.float32)
         # a learned structure: every off-diagonal edge, or (order) those the prior graph's order allows
