@@ -48,10 +48,10 @@ def compare(r: dict, alpha: float = 0.05) -> str:
     return 'ahead of' if r['mean'] > 0 else 'behind'
 
 # %% ../nbs/06c_report.ipynb #72988b19
-def paired_words(r: dict, digits: int = 4) -> str:
-    "A paired result in words: mean difference, how many seeds it wins, and p."
+def paired_words(r: dict, digits: int = 4, unit: str = 'seeds') -> str:
+    "A paired result in words: mean difference, how many of the paired `unit` (seeds, trials) it wins, and p."
     n = len(r['seeds'])
-    return f"{signed(r['mean'], digits)} ({r['wins']} of {n} seeds higher, {pvalue(r['p'])})"
+    return f"{signed(r['mean'], digits)} ({r['wins']} of {n} {unit} higher, {pvalue(r['p'])})"
 
 # %% ../nbs/06c_report.ipynb #079b939f
 def table(df: pd.DataFrame, digits: int = 4, caption: str | None = None):
